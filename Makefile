@@ -1,0 +1,80 @@
+# Sharing to Safeguard: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON_SYSTEM ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+DATA_DIR ?= $(CURDIR)/data
+export DATA_DIR
+
+.PHONY: help venv install install-test frontend migrate demo index run worker test test-fast test-browser conformance bench check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/bin/python:
+	$(PYTHON_SYSTEM) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+venv: $(VENV)/bin/python
+
+$(VENV)/.installed: requirements.txt constraints.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt -c constraints.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.txt constraints.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-test.txt -c constraints.txt
+	@touch $@
+
+install: $(VENV)/.installed frontend ## Create .venv and install Python and front-end dependencies
+
+install-test: install $(VENV)/.installed-test ## Also install what the tests need
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+cms/static/dist/main.css: node_modules/.package-lock.json $(wildcard cms/frontend/*)
+	npm run --silent build
+
+frontend: cms/static/dist/main.css ## Build GOV.UK Frontend styles and scripts into cms/static/dist
+
+migrate: install ## Apply database migrations (SQLite in $(DATA_DIR) unless DATABASE_URL is set)
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (idempotent)
+	$(PY) manage.py load_demo_content
+
+index: install ## Rebuild the search index
+	$(PY) manage.py update_index
+
+run: demo index ## Set up everything and serve http://127.0.0.1:$(PORT) with the background worker
+	@$(PY) manage.py demo_accounts
+	@echo "Serving http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)  Ctrl+C stops."
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py db_worker --queue-name '*' & \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install ## Run only the background task worker
+	$(PY) manage.py db_worker --queue-name '*'
+
+test: install-test ## Run the whole test suite, browser tests included
+	$(PY) -m pytest
+
+test-fast: install-test ## Run the tests without the browser tests
+	$(PY) -m pytest -m "not browser"
+
+conformance: install ## Run modelsearch's backend test suite against our Whoosh backend
+	$(PY) ../shared/conformance/run_search_conformance.py search.backends.whoosh
+
+bench: install-test ## Benchmarks: search backends side by side (prints figures)
+	$(PY) -m tests.benchmarks.search_bench
+
+check-deploy: install ## Django's deploy checks under production settings
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=example.org \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenv, built assets and node_modules (keeps $(DATA_DIR))
+	rm -rf $(VENV) node_modules cms/static/dist

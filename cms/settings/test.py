@@ -1,0 +1,31 @@
+"""Settings for the test suite: fast, isolated, in-process."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F401,F403
+from .base import WAGTAILSEARCH_BACKENDS
+
+SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+DEMO_ACCOUNTS_ENABLED = True
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in-process so tests see their effects (mail outbox, index updates).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                     "QUEUES": ["default", "search", "media"]}}
+
+_tmp = tempfile.mkdtemp(prefix="sts-test-")
+MEDIA_ROOT = os.path.join(_tmp, "uploads")
+if "PATH" in WAGTAILSEARCH_BACKENDS["default"]:
+    WAGTAILSEARCH_BACKENDS["default"]["PATH"] = os.path.join(_tmp, "whoosh_index")
+
+ACCOUNT_RATE_LIMITS = False
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT = os.path.join(_tmp, "static")
+os.makedirs(STATIC_ROOT, exist_ok=True)
