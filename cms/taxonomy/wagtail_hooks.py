@@ -1,0 +1,32 @@
+"""Taxonomy terms are editable snippets, grouped under one admin menu."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
+
+
+def _viewset(model_, icon_="tag", ordering=("sort_order", "name")):
+    return type(
+        f"{model_.__name__}ViewSet",
+        (SnippetViewSet,),
+        {"model": model_, "icon": icon_, "list_display": ["name", "slug"],
+         "ordering": list(ordering), "search_fields": ["name", "slug"]},
+    )
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = "Taxonomy"
+    menu_icon = "tag"
+    menu_order = 400
+    items = (
+        _viewset(Agency, "group"),
+        _viewset(JourneyStage, "list-ol"),
+        _viewset(ConcernType, "warning"),
+        _viewset(EvidenceType, "doc-full"),
+        _viewset(Area, "site", ordering=("name",)),
+        _viewset(Theme, "tag", ordering=("name",)),
+    )
+
+
+register_snippet(TaxonomyGroup)
