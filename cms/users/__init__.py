@@ -1,0 +1,1 @@
+"""Accounts, profiles, roles and each person's control over their own data."""

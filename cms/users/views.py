@@ -1,0 +1,47 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import DeleteAccountForm, ProfileForm
+from .personal_data import delete_user, export_user_data
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile has been updated.")
+        return redirect("users:profile")
+    return render(request, "users/profile.html", {"form": form})
+
+
+@login_required
+@require_POST
+def download_data(request):
+    """Everything held about the signed-in person, as a JSON file (POST: not cacheable, CSRF-checked)."""
+    payload = {"exported_at": timezone.now().isoformat(), **export_user_data(request.user)}
+    response = HttpResponse(json.dumps(payload, indent=2), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_user(user)
+        messages.success(request, "Your account and personal data have been deleted.")
+        return redirect("/")
+    return render(request, "users/delete_account.html", {"form": form})

@@ -1,0 +1,50 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from cms.users import roles
+from cms.users.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_user(email, role=None, **extra):
+    user = User.objects.create_user(email=email, password=PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def practitioner(db):
+    return make_user("pat@example.org", roles.PRACTITIONER, display_name="Pat")
+
+
+@pytest.fixture
+def trainer(db):
+    return make_user("terry@example.org", roles.TRAINER, display_name="Terry")
+
+
+@pytest.fixture
+def champion(db):
+    return make_user("chris@example.org", roles.CHAMPION, display_name="Chris")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("eddie@example.org", roles.EDITOR, display_name="Eddie")
+
+
+@pytest.fixture
+def superuser(db):
+    user = User.objects.create_superuser(email="root@example.org", password=PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
