@@ -1,0 +1,1 @@
+"""Shared building blocks: base templates, context, demo-content loading, email tasks."""

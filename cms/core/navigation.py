@@ -1,0 +1,15 @@
+"""The service navigation. Each section adds itself here when it lands."""
+
+PRIMARY_NAVIGATION = [
+    # (label, path)
+    ("Case studies", "/case-studies/"),
+    ("Search", "/search/"),
+]
+
+
+def navigation_items(request):
+    path = request.path if request else ""
+    return [
+        {"label": label, "href": href, "active": path.startswith(href)}
+        for label, href in PRIMARY_NAVIGATION
+    ]

