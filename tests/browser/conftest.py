@@ -1,0 +1,88 @@
+"""Playwright against the live test server, in the system Chromium (never a downloaded one)."""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by
+# tests and the live server are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def baseline_snapshot(django_db_setup, django_db_blocker):
+    """The database as migrations leave it (roles, taxonomy, home page), serialised once.
+
+    Live-server tests are transactional and end with a flush, which also removes data
+    created by migrations; `baseline_data` puts it back before each browser test.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def baseline_data(baseline_snapshot, transactional_db):
+    from django.db import connection
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.cache import cache
+        from django.core.management import call_command
+
+        # The flush's post_migrate recreated content types with new ids: start clean.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(baseline_snapshot)
+        ContentType.objects.clear_cache()
+        cache.clear()
+
+
+@pytest.fixture
+def page(browser, live_server, baseline_data):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_server, baseline_data):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 740},
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def serious_violations(axe, page):
+    """axe-core violations of impact serious or critical, as readable strings."""
+    results = axe.run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
