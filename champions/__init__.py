@@ -1,0 +1,1 @@
+"""Collaboration champion profiles and their stories."""

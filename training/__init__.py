@@ -1,0 +1,1 @@
+"""Video scenarios, induction programmes, in-person sessions, booking and progress."""
