@@ -1,0 +1,170 @@
+"""Positive-outcome case studies: stories of information shared well.
+
+A case study is a Wagtail page under the single CaseStudyIndexPage. Its taxonomy is
+structured (agencies, stage, concern types, area, year, evidence) so the listing can
+filter and count by it; its themes are free tags. Publishing is gated by the
+anonymisation check (see the anonymisation app).
+"""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import CaseStudyBodyBlock
+
+CONSENT_POSITIONS = [
+    ("consent-given", "Consent given"),
+    ("consent-refused", "Consent refused, shared without consent"),
+    ("not-sought-risk", "Consent not sought: asking would have increased risk"),
+    ("not-competent", "Not competent to consent"),
+]
+
+
+class CaseStudyTheme(ItemBase):
+    tag = models.ForeignKey("taxonomy.Theme", related_name="case_studies", on_delete=models.CASCADE)
+    content_object = ParentalKey("case_studies.CaseStudyPage", related_name="theme_items",
+                                 on_delete=models.CASCADE)
+
+
+class CaseStudyIndexPage(Page):
+    """The listing at /case-studies/, with filters. Behaviour lives in listing.py."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["case_studies.CaseStudyPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    def serve(self, request, *args, **kwargs):
+        from .listing import serve_listing
+
+        return serve_listing(self, request)
+
+
+class CaseStudyPage(Page):
+    """One anonymised (or composite) story with a positive outcome for a child and family."""
+
+    summary = models.TextField(max_length=600, help_text="Two or three sentences: who, what was shared, outcome.")
+    area = models.ForeignKey("taxonomy.Area", on_delete=models.PROTECT, related_name="+",
+                             help_text="Local authority level at most, or National.")
+    year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    agencies = ParentalManyToManyField("taxonomy.Agency", related_name="case_studies")
+    stage = models.ForeignKey("taxonomy.JourneyStage", on_delete=models.PROTECT, related_name="+",
+                              verbose_name="journey stage")
+    concern_types = ParentalManyToManyField("taxonomy.ConcernType", related_name="case_studies", blank=True)
+    themes = ClusterTaggableManager(through=CaseStudyTheme, blank=True,
+                                    help_text="Themes and barriers, e.g. consent, thresholds.")
+    consent_position = models.CharField(max_length=32, choices=CONSENT_POSITIONS)
+    outcome = models.TextField(max_length=600, help_text="The positive outcome for the child and family.")
+    evidence_type = models.ForeignKey("taxonomy.EvidenceType", on_delete=models.PROTECT, related_name="+")
+    limitations = models.TextField(blank=True, help_text="What this story cannot show. Be honest.")
+    body = StreamField(CaseStudyBodyBlock(), blank=True)
+    review_due = models.DateField(help_text="When the content must be checked against current guidance.")
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("area"), FieldPanel("year")]),
+            FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("stage"),
+            FieldPanel("concern_types", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("themes"),
+            FieldPanel("consent_position"),
+        ], heading="Classification"),
+        FieldPanel("outcome"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("evidence_type"), FieldPanel("limitations")], heading="Evidence"),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("review_due"), FieldPanel("last_reviewed")])],
+                        heading="Review"),
+        InlinePanel("related_items", label="Related case studies", max_num=6),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("outcome"),
+        index.SearchField("body"),
+        index.SearchField("limitations"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("agencies", [index.SearchField("name"), index.FilterField("slug")]),
+        index.RelatedFields("themes", [index.SearchField("name", boost=2), index.FilterField("slug")]),
+        index.RelatedFields("concern_types", [index.SearchField("name")]),
+        index.RelatedFields("stage", [index.SearchField("name")]),
+        index.RelatedFields("area", [index.SearchField("name")]),
+        index.FilterField("year"),
+        index.FilterField("area"),
+        index.FilterField("stage"),
+        index.FilterField("evidence_type"),
+        index.FilterField("agencies"),
+        index.FilterField("concern_types"),
+    ]
+
+    parent_page_types = ["case_studies.CaseStudyIndexPage"]
+    subpage_types = []
+    template = "case_studies/case_study_page.html"
+
+    class Meta:
+        verbose_name = "case study"
+        verbose_name_plural = "case studies"
+
+    def clean(self):
+        super().clean()
+        if self.year and self.year > date.today().year:
+            raise ValidationError({"year": "The year cannot be in the future."})
+
+    @property
+    def consent_label(self):
+        return dict(CONSENT_POSITIONS).get(self.consent_position, "")
+
+    @property
+    def sharing_blocks(self):
+        return [block.value for block in self.body if block.block_type == "sharing"]
+
+    @property
+    def review_is_overdue(self):
+        return self.review_due < date.today()
+
+    def get_context(self, request, *args, **kwargs):
+        from .feedback import FeedbackForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_pages"] = [
+            item.related_page.specific for item in self.related_items.select_related("related_page")
+            if item.related_page and item.related_page.live
+        ]
+        context["feedback_form"] = FeedbackForm()
+        return context
+
+
+class RelatedCaseStudy(Orderable):
+    page = ParentalKey(CaseStudyPage, related_name="related_items", on_delete=models.CASCADE)
+    related_page = models.ForeignKey("case_studies.CaseStudyPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("related_page", "case_studies.CaseStudyPage")]
+
+
+class CaseStudyFeedback(models.Model):
+    """'Was this useful?' answers. Deliberately no user, IP or session is stored."""
+
+    page = models.ForeignKey(CaseStudyPage, on_delete=models.CASCADE, related_name="feedback")
+    useful = models.BooleanField()
+    comment = models.TextField(max_length=1000, blank=True)
+    created = models.DateField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name_plural = "case study feedback"
+
+    def __str__(self):
+        return f"{'Useful' if self.useful else 'Not useful'}: {self.page}"
