@@ -25,6 +25,12 @@ class SectionBlock(blocks.StructBlock):
         template = "case_studies/blocks/section.html"
 
 
+class SharingValue(blocks.StructValue):
+    def how_labels(self):
+        labels = dict(SHARING_METHODS)
+        return [labels.get(method, method) for method in self.get("how") or []]
+
+
 class SharingBlock(blocks.StructBlock):
     """What was shared, with whom and how."""
 
@@ -36,6 +42,7 @@ class SharingBlock(blocks.StructBlock):
     class Meta:
         icon = "arrows-up-down"
         label = "What was shared, with whom, how"
+        value_class = SharingValue
         template = "case_studies/blocks/sharing.html"
 
 

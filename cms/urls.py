@@ -13,9 +13,11 @@ urlpatterns = [
     path("accounts/register/", account_views.signup, name="register"),
     path("accounts/", include("cms.users.urls")),
     path("accounts/", include("allauth.urls")),
+    path("case-study-feedback/", include("case_studies.urls")),
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"),
          name="accessibility"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cms.users",
     "cms.home",
     "case_studies",
+    "case_studies.anonymisation",
     "training",
     "champions",
     "media",
@@ -260,5 +261,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "WARNING"}},
+    "loggers": {"django.request": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }

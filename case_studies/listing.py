@@ -1,0 +1,188 @@
+"""The case study listing: combinable filters as GET parameters, facet counts, sorting.
+
+Filters use the canonical taxonomy slugs, so a filtered listing is a URL people can
+bookmark and share, e.g. /case-studies/?agency=police&agency=health&theme=consent.
+Values within one filter are alternatives (police OR health); different filters
+narrow each other (AND). Each option's count is the number of stories it would show
+given the other filters, so counts never promise an empty page.
+
+The page runs a fixed number of queries, however many stories there are.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+
+from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
+
+from .models import CaseStudyPage, CaseStudyTheme
+
+PAGE_SIZE = 10
+SORTS = {
+    "newest": ("Newest first", ("-year", "-first_published_at", "title")),
+    "title": ("Title (A to Z)", ("title",)),
+}
+DEFAULT_SORT = "newest"
+
+
+@dataclass
+class Dimension:
+    param: str
+    label: str
+    lookup: str  # path from CaseStudyPage to the slug (or value) the param carries
+    model: type | None = None  # None: options come from the data (year)
+
+
+DIMENSIONS = [
+    Dimension("agency", "Agency", "agencies__slug", Agency),
+    Dimension("stage", "Journey stage", "stage__slug", JourneyStage),
+    Dimension("concern", "Concern type", "concern_types__slug", ConcernType),
+    Dimension("theme", "Theme", "theme_items__tag__slug", Theme),
+    Dimension("area", "Area", "area__slug", Area),
+    Dimension("year", "Year", "year"),
+    Dimension("evidence", "Evidence type", "evidence_type__slug", EvidenceType),
+]
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    remove_url: str = ""
+
+
+@dataclass
+class Facet:
+    dimension: Dimension
+    options: list = field(default_factory=list)
+    selected: list = field(default_factory=list)
+
+    @property
+    def has_selection(self):
+        return bool(self.selected)
+
+
+def _query_string(params, **changes):
+    merged = {key: list(values) for key, values in params.items()}
+    merged.update(changes)
+    pairs = [(key, value) for key, values in merged.items() for value in values if value]
+    return "?" + urlencode(pairs) if pairs else "?"
+
+
+def parse_filters(request, labels_by_dimension):
+    """Selected, valid values per dimension, and notices for what was ignored."""
+    selected, notices = {}, []
+    for dimension in DIMENSIONS:
+        known = labels_by_dimension[dimension.param]
+        values = []
+        for raw in request.GET.getlist(dimension.param):
+            value = raw.strip().lower()
+            if value in known and value not in values:
+                values.append(value)
+            elif value:
+                notices.append(f"We ignored “{raw[:60]}”: it is not a known {dimension.label.lower()}.")
+        selected[dimension.param] = values
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    if sort not in SORTS:
+        notices.append(f"We ignored the sort order “{sort[:40]}” and sorted newest first.")
+        sort = DEFAULT_SORT
+    return selected, sort, notices
+
+
+def _narrow(queryset, selected, skip=None):
+    for dimension in DIMENSIONS:
+        values = selected[dimension.param]
+        if values and dimension.param != skip:
+            matching = CaseStudyPage.objects.filter(**{f"{dimension.lookup}__in": values}).values("pk")
+            queryset = queryset.filter(pk__in=matching)
+    return queryset
+
+
+def build_facets(base, selected, labels_by_dimension, params):
+    facets = []
+    for dimension in DIMENSIONS:
+        scope = _narrow(base, selected, skip=dimension.param)
+        counts = dict(
+            scope.order_by().values_list(dimension.lookup).annotate(n=Count("pk", distinct=True)).values_list(dimension.lookup, "n")
+        )
+        facet = Facet(dimension)
+        for value, label in labels_by_dimension[dimension.param].items():
+            count = counts.get(int(value) if dimension.param == "year" else value, 0)
+            is_selected = value in selected[dimension.param]
+            if count or is_selected:
+                option = Option(value, label, count, is_selected)
+                if is_selected:
+                    remaining = [v for v in selected[dimension.param] if v != value]
+                    option.remove_url = _query_string(params, **{dimension.param: remaining, "page": []})
+                    facet.selected.append(option)
+                facet.options.append(option)
+        facets.append(facet)
+    return facets
+
+
+def pagination_links(page_obj, params):
+    """GOV.UK pagination: previous/next and page numbers with ellipses."""
+    if page_obj.paginator.num_pages <= 1:
+        return None
+    current, last = page_obj.number, page_obj.paginator.num_pages
+    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
+    items, previous = [], 0
+    for number in shown:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": _query_string(params, page=[str(number)]),
+                      "current": number == current})
+        previous = number
+    return {
+        "items": items,
+        "previous": _query_string(params, page=[str(current - 1)]) if page_obj.has_previous() else None,
+        "next": _query_string(params, page=[str(current + 1)]) if page_obj.has_next() else None,
+    }
+
+
+def taxonomy_labels(base):
+    """slug -> label for every dimension (one query each; years from the stories)."""
+    labels = {}
+    for dimension in DIMENSIONS:
+        if dimension.model is None:
+            years = base.order_by("-year").values_list("year", flat=True).distinct()
+            labels[dimension.param] = {str(year): str(year) for year in years}
+        else:
+            labels[dimension.param] = dict(dimension.model.objects.values_list("slug", "name"))
+    return labels
+
+
+def serve_listing(index_page, request):
+    base = CaseStudyPage.objects.live().public().descendant_of(index_page)
+    labels = taxonomy_labels(base)
+    selected, sort, notices = parse_filters(request, labels)
+    params = {dimension.param: selected[dimension.param] for dimension in DIMENSIONS}
+    if sort != DEFAULT_SORT:
+        params["sort"] = [sort]
+
+    results = (
+        _narrow(base, selected)
+        .order_by(*SORTS[sort][1])
+        .select_related("area", "stage", "evidence_type")
+        .prefetch_related("agencies", Prefetch("theme_items", queryset=CaseStudyTheme.objects.select_related("tag")))
+    )
+    page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = build_facets(base, selected, labels, params)
+    context = index_page.get_context(request)
+    context.update({
+        "stories": page_obj.object_list,
+        "page_obj": page_obj,
+        "pagination": pagination_links(page_obj, params),
+        "facets": facets,
+        "active_filters": [option for facet in facets for option in facet.selected],
+        "notices": notices,
+        "sort": sort,
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "clear_url": _query_string({"sort": params.get("sort", [])}),
+    })
+    return TemplateResponse(request, "case_studies/case_study_index_page.html", context)
