@@ -1,0 +1,83 @@
+from wagtail.rich_text import RichText
+
+from case_studies.anonymisation.extract import (
+    content_hash,
+    extract_page_text,
+    extract_revision_text,
+    html_to_text,
+    scan_revision,
+)
+
+from .factories import make_case_study, paragraph, section
+
+SEP = " › "
+
+
+def nested_body():
+    return [
+        section("What happened", "<p>Child A was worried.</p>"),
+        ("sharing", {
+            "what": "Attendance and a worry about home.",
+            "with_whom": "The GP and the school DSL",
+            "how": ["secure-email"],
+            "notes": RichText('<p>Sent by <b>secure</b> email.</p><p>Then <a href="mailto:jo@example.org">'
+                              "the DSL</a> phoned.</p>"),
+        }),
+        section("Outcome", "<p>The family moved to <i>LS6 2AB</i>.</p><ul><li>One</li><li>Two</li></ul>"),
+        ("learning_points", {"points": ["Ask early.", "Call 0113 496 0000 for advice."]}),
+        ("reflection", {"quote": "It worked.", "author_name": "A DSL", "author_role": "Designated lead"}),
+        paragraph("<p>Plain paragraph.</p>"),
+    ]
+
+
+def test_html_to_text_keeps_blocks_apart_and_collects_links():
+    text, links = html_to_text('<p>Smith</p><p>Jane <a href="https://x.example/jane">here</a></p>'
+                               '<p><a linktype="page" id="3">internal</a> &amp; more</p>')
+    assert text == "Smith\nJane here\ninternal & more"
+    assert links == ["https://x.example/jane"]
+
+
+def test_extraction_walks_nested_blocks_with_labels(db):
+    page = make_case_study(body=nested_body(), limitations="Only one family's view.")
+    fields = dict(extract_revision_text(page.get_latest_revision()))
+
+    assert fields["Title"] == page.title
+    assert fields["Summary"] == page.summary
+    assert fields["Outcome"] == page.outcome
+    assert fields["Limitations"] == "Only one family's view."
+    assert fields[SEP.join(["Body", "Section 1", "Heading"])] == "What happened"
+    assert fields[SEP.join(["Body", "Section 1", "Text"])] == "Child A was worried."
+    assert fields[SEP.join(["Body", "Section 2", "Text"])] == "The family moved to LS6 2AB.\nOne\nTwo"
+    sharing = "Body" + SEP + "What was shared, with whom, how 1"
+    assert fields[sharing + SEP + "What"] == "Attendance and a worry about home."
+    assert fields[sharing + SEP + "With whom"] == "The GP and the school DSL"
+    assert fields[sharing + SEP + "Notes"] == "Sent by secure email.\nThen the DSL phoned."
+    assert fields[sharing + SEP + "Notes" + SEP + "Link"] == "mailto:jo@example.org"
+    assert not any(key.endswith(SEP + "How") for key in fields)  # choices are not text
+    points = SEP.join(["Body", "Learning points 1", "Points"])
+    assert fields[points + SEP + "Item 2"] == "Call 0113 496 0000 for advice."
+    assert fields[SEP.join(["Body", "Practitioner reflection 1", "Author name"])] == "A DSL"
+    assert fields[SEP.join(["Body", "Paragraph 1"])] == "Plain paragraph."
+    assert "Slug" not in fields and "Consent position" not in fields
+
+
+def test_extraction_includes_search_description(db):
+    page = make_case_study()
+    page.search_description = "Email jane.doe@example.org for more."
+    locations = [location for location, _ in extract_page_text(page)]
+    assert any("description" in location.lower() for location in locations)
+
+
+def test_scan_revision_reports_findings_with_locations(db):
+    page = make_case_study(body=nested_body())
+    found = {(f.kind, f.location, f.text) for f in scan_revision(page.get_latest_revision())}
+    assert ("postcode", SEP.join(["Body", "Section 2", "Text"]), "LS6 2AB") in found
+    assert ("phone", SEP.join(["Body", "Learning points 1", "Points", "Item 2"]), "0113 496 0000") in found
+    assert any(kind == "email" and location.endswith("Link") for kind, location, _ in found)
+
+
+def test_content_hash_changes_with_text(db):
+    page = make_case_study()
+    before = content_hash(extract_page_text(page))
+    page.summary += " More."
+    assert content_hash(extract_page_text(page)) != before
