@@ -8,6 +8,8 @@ from wagtail.models import Page
 from cms.home.models import HomePage
 from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
+from .anonymisation.publishing import clear_and_publish
+from .anonymisation.workflow import ensure_case_study_workflow
 from .demo_stories import STORIES
 from .models import CaseStudyIndexPage, CaseStudyPage, RelatedCaseStudy
 
@@ -40,26 +42,11 @@ def body_for(story):
     return body
 
 
-def publish(page):
-    """Publish through the anonymisation check when it is installed."""
-    try:
-        from case_studies.anonymisation.publishing import clear_and_publish
-    except ImportError:
-        page.save_revision().publish()
-        return []
-    return clear_and_publish(page, attest_by_system=True)
-
-
 def load(stdout):
     index = index_page()
     index.intro = INTRO
     index.save_revision().publish()
-    try:
-        from case_studies.anonymisation.workflow import ensure_case_study_workflow
-    except ImportError:
-        pass
-    else:
-        ensure_case_study_workflow(index)
+    ensure_case_study_workflow(index)
 
     lookups = {model: {obj.slug: obj for obj in model.objects.all()}
                for model in (Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme)}
@@ -90,7 +77,7 @@ def load(stdout):
 
     for page in pages:
         page.related_items = [RelatedCaseStudy(related_page=other) for other in related_to(page, pages)]
-        findings = publish(page)
+        findings = clear_and_publish(page, attest_by_system=True)  # demo text passes the check
         if findings:
             stdout.write(f"    {page.title}: kept as draft, {len(findings)} anonymisation finding(s)")
     feature_on_home(pages[:3])
