@@ -33,8 +33,14 @@ def baseline_snapshot(django_db_setup, django_db_blocker):
     """
     from django.db import connection
 
+    import json
+
     with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
+        objects = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: signal handlers run while later objects load may look them up.
+    first = ("contenttypes.contenttype", "auth.permission")
+    objects.sort(key=lambda obj: first.index(obj["model"]) if obj["model"] in first else len(first))
+    return json.dumps(objects)
 
 
 @pytest.fixture
