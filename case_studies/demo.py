@@ -9,9 +9,9 @@ from cms.home.models import HomePage
 from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
 from .anonymisation.publishing import clear_and_publish
-from .anonymisation.workflow import ensure_case_study_workflow
 from .demo_stories import STORIES
 from .models import CaseStudyIndexPage, CaseStudyPage, RelatedCaseStudy
+from .setup import set_up_index_page
 
 INTRO = ("<p>Stories of professionals sharing information well, with a good outcome for a child and "
          "family. Every story is anonymised or a fictional composite, and says what evidence stands "
@@ -46,7 +46,7 @@ def load(stdout):
     index = index_page()
     index.intro = INTRO
     index.save_revision().publish()
-    ensure_case_study_workflow(index)
+    set_up_index_page(index)  # also done when an index is created; repeated for older demo data
 
     lookups = {model: {obj.slug: obj for obj in model.objects.all()}
                for model in (Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme)}

@@ -80,3 +80,23 @@ def test_editor_edits_taxonomy_and_pages(client, editor):
     client.force_login(editor)
     assert client.get("/admin/snippets/taxonomy/agency/").status_code == 200
     assert client.get("/admin/pages/").status_code == 200
+
+
+def test_champion_can_draft_a_case_study_but_not_publish(client, champion):
+    from case_studies.tests.factories import case_study_index
+
+    index = case_study_index()
+    client.force_login(champion)
+    assert client.get(f"/admin/pages/add/case_studies/casestudypage/{index.pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{index.pk}/").status_code == 200
+    from wagtail.models import Page
+
+    assert not Page.objects.get(pk=index.pk).permissions_for_user(champion).can_publish_subpage()
+
+
+def test_trainer_cannot_add_case_studies(client, trainer):
+    from case_studies.tests.factories import case_study_index
+
+    index = case_study_index()
+    client.force_login(trainer)
+    assert client.get(f"/admin/pages/add/case_studies/casestudypage/{index.pk}/").status_code in (302, 403)
