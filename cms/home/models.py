@@ -38,9 +38,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        chosen = [(block.value["page"], block.value["label"]) for block in self.featured if block.value["page"]]
+        live = Page.objects.filter(pk__in=[page.pk for page, _ in chosen]).live().public().specific().in_bulk()
         context["featured_pages"] = [
-            {"page": block.value["page"].specific, "label": block.value["label"]}
-            for block in self.featured
-            if block.value["page"] and block.value["page"].live
+            {"page": live[page.pk], "label": label} for page, label in chosen if page.pk in live
         ]
         return context

@@ -44,3 +44,19 @@ def test_demo_content_is_idempotent(client):
     assert home.live and "partnership" not in home.lead.lower() or True
     assert "co-located" not in home.lead  # our own words, not the reports'
     assert User.objects.get(email="editor@example.org").role_names == ["Editor"]
+
+
+def test_home_page_features_only_live_content_in_constant_queries(client, django_assert_max_num_queries):
+    from wagtail.models import Page
+
+    from case_studies.tests.factories import make_case_study
+
+    live = [make_case_study(f"Featured {n}") for n in range(5)]
+    draft = make_case_study("Draft feature", live=False)
+    home = HomePage.objects.get()
+    home.featured = [("item", {"page": Page.objects.get(pk=p.pk), "label": "Case study"}) for p in live + [draft]]
+    home.save()
+    with django_assert_max_num_queries(12):
+        html = client.get("/").content.decode()
+    assert all(f"Featured {n}" in html for n in range(5))
+    assert "Draft feature" not in html
