@@ -24,6 +24,18 @@ def browser():
         browser.close()
 
 
+def reset_sequences(connection):
+    """Restored rows keep their ids; move PostgreSQL's id sequences past them."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
 @pytest.fixture(scope="session")
 def baseline_snapshot(django_db_setup, django_db_blocker):
     """The database as migrations leave it (roles, taxonomy, home page), serialised once.
@@ -56,6 +68,7 @@ def baseline_data(baseline_snapshot, transactional_db):
         # The flush's post_migrate recreated content types with new ids: start clean.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(baseline_snapshot)
+        reset_sequences(connection)
         ContentType.objects.clear_cache()
         cache.clear()
 

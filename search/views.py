@@ -1,0 +1,458 @@
+"""The site search page (/search/) and search-as-you-type suggestions (/search/suggest/).
+
+Everything here goes through the standard Wagtail search API (``.search()``,
+``.autocomplete()``, ``.facet()``, queryset filters on ``FilterField``s), so the same
+code runs on Whoosh on one machine and on OpenSearch / Elasticsearch at scale, switched
+by settings alone. Whoosh-only extras are used when the backend / results have them:
+
+* ``results.facets(*names)`` -- several facet counts in one pass (else ``facet()`` each);
+* ``backend.highlight(obj, query, fields)`` -- escaped snippets with ``<mark>`` (else an
+  escaped summary);
+* ``backend.suggest(query, model)`` -- "did you mean" (else none).
+
+Only live, public pages are ever searched: every query starts from
+``Page.objects.live().public()`` (or the same on a specific page model), so drafts,
+unpublished pages and pages under a view restriction never appear in results, counts,
+suggestions or snippets. "Did you mean" is only offered when the corrected query itself
+finds live, public results, so words that exist only in drafts can't leak through it.
+"""
+
+import logging
+import re
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
+
+from . import query_log
+from .registry import FACETS, searchable_types
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+MAX_PAGE = 100  # deep pagination is never useful and costs the backend
+SUGGESTIONS_LIMIT = 8
+FALLBACK_FACET_DOCS = 2000  # backends without a cheap "all matching ids" (ES): count over this many
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_query(value):
+    """A safe query string: no control characters (PostgreSQL rejects NUL), bounded."""
+    if not isinstance(value, str):
+        return ""
+    value = _CONTROL_CHARS.sub(" ", value)
+    return " ".join(value.split())[:MAX_QUERY_STRING_LENGTH]
+
+
+def live_pages(model=Page, private_q=None):
+    """Live pages outside any view-restricted section: ``.live().public()``, optionally
+    with the restriction filter computed once per request (``Page.objects.private_q()``
+    queries the restrictions each time)."""
+    if private_q is None:
+        return model.objects.live().public()
+    return model.objects.live().exclude(private_q)
+
+
+class SearchParams:
+    """Parsed, validated GET parameters. Unknown values are dropped and reported."""
+
+    def __init__(self, request, types):
+        get = request.GET
+        self.query = clean_query(get.get("q", ""))
+        self.notices = []
+        by_slug = {t.slug: t for t in types}
+
+        self.types = []
+        for slug in self._values(get, "type"):
+            if slug in by_slug:
+                if by_slug[slug] not in self.types:
+                    self.types.append(by_slug[slug])
+            else:
+                self.notices.append(f"“{slug}” is not a content type we have, so that filter was ignored.")
+
+        self.facets = {}  # param -> [term, ...]
+        for param, facet in FACETS.items():
+            wanted = self._values(get, param)
+            if not wanted:
+                continue
+            terms = {t.slug: t for t in facet.terms_by_slug(wanted)}
+            chosen = []
+            for slug in wanted:
+                if slug in terms:
+                    if terms[slug] not in chosen:
+                        chosen.append(terms[slug])
+                else:
+                    self.notices.append(
+                        f"“{slug}” is not a {facet.label.lower()} we know, so that filter was ignored."
+                    )
+            if chosen:
+                self.facets[param] = chosen
+
+        try:
+            self.page = int(get.get("page", "1"))
+        except (TypeError, ValueError):
+            self.page = 1
+        self.page = min(max(self.page, 1), MAX_PAGE)
+
+    @staticmethod
+    def _values(get, name):
+        out = []
+        for raw in get.getlist(name)[:20]:
+            for value in str(raw).split(","):
+                value = value.strip().lower()
+                if value:
+                    out.append(value[:100])
+        return out
+
+    @property
+    def has_filters(self):
+        return bool(self.types or self.facets)
+
+    def querydict(self, **changes):
+        """GET parameters for a link, with ``changes`` (None removes a key)."""
+        data = {"q": self.query}
+        if self.types:
+            data["type"] = [t.slug for t in self.types]
+        for param, terms in self.facets.items():
+            data[param] = [t.slug for t in terms]
+        data.update(changes)
+        return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+    def url(self, **changes):
+        return "?" + urlencode(self.querydict(**changes), doseq=True)
+
+
+class SearchPage:
+    """Runs one search request. Kept out of the view so it can be tested and reused."""
+
+    def __init__(self, request):
+        self.request = request
+        self.backend = get_search_backend()
+        self.types = searchable_types()
+        self.params = SearchParams(request, self.types)
+        self.operator_fallback = False
+        self.operator = "and"
+        self._private_q = None
+
+    def live(self, model=Page):
+        if self._private_q is None:
+            self._private_q = Page.objects.all().private_q()
+        return live_pages(model, self._private_q)
+
+    # -- scope ------------------------------------------------------------------
+
+    def scope_types(self):
+        """Types whose pages are searched: the chosen ones (or all), narrowed to those
+        supporting every chosen facet."""
+        types = self.params.types or self.types
+        if self.params.facets:
+            types = [t for t in types if all(p in t.facets for p in self.params.facets)]
+        return types
+
+    def facet_type(self, scope):
+        """The one type whose facets are shown (facets are per type)."""
+        for t in scope:
+            if t.facets:
+                return t
+        return None
+
+    def content_types(self, types):
+        return [ContentType.objects.get_for_model(t.model) for t in types]
+
+    def type_queryset(self, search_type):
+        qs = self.live(search_type.model)
+        for param, terms in self.params.facets.items():
+            if param in search_type.facets:
+                qs = qs.filter(**search_type.filter_kwargs(param, terms))
+        return qs
+
+    def results_for(self, scope, operator):
+        """Search results over ``scope``: one page model's queryset when facets narrow
+        the search to one type, else all live public pages of the scope's types."""
+        if len(scope) == 1 and (self.params.facets or self.params.types):
+            return self.type_queryset(scope[0]).search(self.params.query, operator=operator)
+        if self.params.facets:
+            # Facets apply per type: with several types in scope, search the first.
+            return self.type_queryset(scope[0]).search(self.params.query, operator=operator)
+        qs = self.live().filter(content_type__in=self.content_types(scope))
+        return qs.search(self.params.query, operator=operator)
+
+    # -- facets -----------------------------------------------------------------
+
+    def type_counts(self):
+        """Count per content type for the query (other facets not applied)."""
+        results = self.live().filter(content_type__in=self.content_types(self.types))
+        results = results.search(self.params.query, operator=self.operator)
+        counts = dict(results.facet("content_type"))
+        by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types)}
+        return {by_ct[ct].slug: n for ct, n in counts.items() if ct in by_ct}
+
+    def facet_counts(self, search_type):
+        """``{param: {slug: count}}`` over the live, public result set of one type."""
+        results = self.type_queryset(search_type).search(self.params.query, operator=self.operator)
+        params = list(search_type.facets)
+        from_backend = {p: search_type.facets[p] for p in params if search_type.has_filter_field(search_type.facets[p])}
+        from_db = [p for p in params if p not in from_backend]
+        names = list(from_backend.values())
+        pks = None
+        if hasattr(results, "facets"):  # Whoosh: one pass for every facet + the ids
+            raw = results.facets(*(names + (["id"] if from_db else [])))
+            pks = list(raw.pop("id", {}).keys()) if from_db else None
+        else:
+            raw = {name: results.facet(name) for name in names}
+        counts = {}
+        for param, name in from_backend.items():
+            facet = FACETS[param]
+            model = facet.model()
+            by_pk = dict(model.objects.filter(pk__in=[k for k in raw[name] if k is not None]).values_list("pk", "slug"))
+            counts[param] = {by_pk[k]: n for k, n in raw[name].items() if k in by_pk}
+        if from_db:
+            if pks is None:
+                pks = [obj.pk for obj in results[:FALLBACK_FACET_DOCS]]
+            for param in from_db:
+                counts[param] = self._count_in_database(search_type, param, pks)
+        return counts
+
+    @staticmethod
+    def _count_in_database(search_type, param, pks, chunk=500):
+        lookup = search_type.lookup(param)
+        out = {}
+        for i in range(0, len(pks), chunk):
+            rows = (
+                search_type.model.objects.filter(pk__in=pks[i : i + chunk])
+                .exclude(**{lookup + "__isnull": True})
+                .values(lookup)
+                .annotate(n=Count("pk", distinct=True))
+                .order_by()
+            )
+            for row in rows:
+                out[row[lookup]] = out.get(row[lookup], 0) + row["n"]
+        return out
+
+    # -- extras -------------------------------------------------------------------
+
+    def did_you_mean(self):
+        if not hasattr(self.backend, "suggest") or not self.params.query:
+            return None
+        try:
+            suggestion = self.backend.suggest(self.params.query, Page)
+        except Exception:  # pragma: no cover - an optional extra must never break search
+            logger.exception("Spelling suggestion failed")
+            return None
+        if not suggestion or suggestion.lower() == self.params.query.lower():
+            return None
+        # Only offer it if it finds live, public pages (no leaks from drafts' vocabulary).
+        check = self.live().filter(content_type__in=self.content_types(self.types))
+        if not check.search(suggestion, operator="or").count():
+            return None
+        return suggestion
+
+    def promotions(self):
+        try:
+            from wagtail.contrib.search_promotions.models import SearchPromotion
+        except ImportError:  # pragma: no cover
+            return []
+        picks = list(
+            SearchPromotion.objects.filter(query__query_string=query_log.normalise(self.params.query))
+            .select_related("page")
+            .order_by("sort_order", "pk")
+        )
+        page_ids = [p.page_id for p in picks if p.page_id]
+        visible = set(self.live().filter(pk__in=page_ids).values_list("pk", flat=True)) if page_ids else set()
+        out = []
+        for pick in picks:
+            if pick.page_id:
+                if pick.page_id not in visible:
+                    continue
+                out.append({"title": pick.page.title, "url": pick.page.get_url(self.request),
+                            "description": pick.description})
+            elif pick.external_link_url:
+                out.append({"title": pick.external_link_text or pick.external_link_url,
+                            "url": pick.external_link_url, "description": pick.description})
+        return out
+
+    def decorate(self, objects):
+        """Specific pages (one query per type) with type, title and snippet."""
+        by_label = {t.label_lower: t for t in self.types}
+        ids_by_type = {}
+        for obj in objects:
+            ct = ContentType.objects.get_for_id(obj.content_type_id)
+            ids_by_type.setdefault(f"{ct.app_label}.{ct.model}", []).append(obj.pk)
+        specific = {}
+        for label, ids in ids_by_type.items():
+            search_type = by_label.get(label)
+            if search_type is None:
+                continue
+            qs = search_type.model.objects.filter(pk__in=ids)
+            if search_type.select_related:
+                qs = qs.select_related(*search_type.select_related)
+            if search_type.prefetch_related:
+                qs = qs.prefetch_related(*search_type.prefetch_related)
+            for page in qs:
+                specific[page.pk] = (page, search_type)
+        items = []
+        has_highlight = hasattr(self.backend, "highlight")
+        for obj in objects:
+            if obj.pk not in specific:
+                continue
+            page, search_type = specific[obj.pk]
+            title = escape(page.title)
+            snippet = ""
+            if has_highlight and self.params.query:
+                try:
+                    marks = self.backend.highlight(
+                        page, self.params.query, fields=("title",) + tuple(search_type.snippet_fields),
+                        max_fragments=2, fragment_chars=160, surround=60,
+                    )
+                except Exception:  # pragma: no cover
+                    logger.exception("Highlighting failed")
+                    marks = {}
+                title = marks.get("title") or title
+                for name in search_type.snippet_fields:
+                    if marks.get(name):
+                        snippet = marks[name]
+                        break
+            if not snippet and search_type.summary_field:
+                snippet = escape(Truncator(getattr(page, search_type.summary_field, "") or "").chars(240))
+            items.append({"page": page, "type": search_type, "title": mark_safe(title),
+                          "snippet": mark_safe(snippet), "url": page.get_url(self.request)})
+        return items
+
+    # -- the whole thing ----------------------------------------------------------
+
+    def run(self):
+        p = self.params
+        context = {"search_query": p.query, "params": p, "notices": list(p.notices), "types": self.types}
+        if not p.query:
+            context["state"] = "blank"
+            return context
+        scope = self.scope_types()
+        if not scope:
+            context["state"] = "results"
+            context.update(results=[], total=0, facet_groups=self.facet_groups(None, {}))
+            context["type_options"] = self.type_options({})
+            return context
+
+        self.operator = "and"
+        results = self.results_for(scope, "and")
+        total = results.count()
+        if total == 0 and len(p.query.split()) > 1:
+            results = self.results_for(scope, "or")
+            total = results.count()
+            self.operator = "or"
+            self.operator_fallback = total > 0
+
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            page = paginator.page(p.page)
+        except (EmptyPage, PageNotAnInteger):
+            page = paginator.page(paginator.num_pages)
+
+        facet_type = self.facet_type(scope)
+        counts = self.facet_counts(facet_type) if facet_type is not None and total else {}
+        context.update(
+            state="results" if total else "empty",
+            total=total,
+            page_obj=page,
+            results=self.decorate(list(page.object_list)) if total else [],
+            pagination=self.pagination(page) if total else None,
+            facet_type=facet_type,
+            facet_groups=self.facet_groups(facet_type, counts),
+            type_options=self.type_options(self.type_counts() if total else {}),
+            operator_fallback=self.operator_fallback,
+            promotions=self.promotions() if page.number == 1 else [],
+        )
+        if total < RESULTS_PER_PAGE:
+            suggestion = self.did_you_mean()
+            if suggestion:
+                context["suggestion"] = suggestion
+                context["suggestion_url"] = p.url(q=suggestion, page=None)
+        if p.page == 1:  # the search itself, not paging through it
+            try:
+                query_log.record_search(p.query, result_count=total, log_zero=not p.has_filters)
+            except Exception:  # pragma: no cover - logging must never break search
+                logger.exception("Could not record search query")
+        return context
+
+    def type_options(self, counts):
+        chosen = {t.slug for t in self.params.types}
+        return [
+            {"value": t.slug, "label": t.plural, "count": counts.get(t.slug, 0), "checked": t.slug in chosen}
+            for t in self.types
+        ]
+
+    def facet_groups(self, facet_type, counts):
+        if facet_type is None:
+            return []
+        groups = []
+        for param in facet_type.facets:
+            facet = FACETS[param]
+            chosen = {t.slug for t in self.params.facets.get(param, [])}
+            c = counts.get(param, {})
+            options = [
+                {"value": term.slug, "label": getattr(term, "name", str(term)), "count": c.get(term.slug, 0),
+                 "checked": term.slug in chosen}
+                for term in facet.terms()
+            ]
+            # show terms that match something (and any already chosen), most useful first
+            options = [o for o in options if o["count"] or o["checked"]]
+            groups.append({"param": param, "label": facet.label, "options": options,
+                           "selected": bool(chosen)})
+        return groups
+
+    def pagination(self, page):
+        num = page.paginator.num_pages
+        if num <= 1:
+            return None
+        numbers = sorted({1, num, page.number - 1, page.number, page.number + 1} & set(range(1, min(num, MAX_PAGE) + 1)))
+        items, last = [], 0
+        for n in numbers:
+            if n - last > 1:
+                items.append({"ellipsis": True})
+            items.append({"number": n, "href": self.params.url(page=n), "current": n == page.number})
+            last = n
+        return {
+            "items": items,
+            "previous": self.params.url(page=page.number - 1) if page.has_previous() else None,
+            "next": self.params.url(page=page.number + 1) if page.has_next() and page.number < MAX_PAGE else None,
+        }
+
+
+@require_GET
+def search(request):
+    context = SearchPage(request).run()
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    """Search-as-you-type: titles and URLs of live, public pages as JSON."""
+    query = clean_query(request.GET.get("q", ""))
+    payload = {"query": query, "results": []}
+    if len(query) >= 2:
+        types = searchable_types()
+        by_ct = {ContentType.objects.get_for_model(t.model).pk: t for t in types}
+        qs = live_pages().filter(content_type__in=list(by_ct))
+        try:
+            pages = list(qs.autocomplete(query)[:SUGGESTIONS_LIMIT])
+        except Exception:  # pragma: no cover - e.g. a backend without autocomplete
+            logger.exception("Autocomplete failed")
+            pages = []
+        payload["results"] = [
+            {"title": p.title, "url": p.get_url(request), "type": by_ct[p.content_type_id].label}
+            for p in pages
+            if p.content_type_id in by_ct
+        ]
+    response = JsonResponse(payload)
+    response["Cache-Control"] = "private, max-age=60"
+    return response
