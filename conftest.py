@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests."""
 
+import shutil
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
@@ -48,3 +50,15 @@ def superuser(db):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def fresh_search_index(settings, tmp_path):
+    """Each test gets its own empty Whoosh index, so documents written by one test
+    (whose database rows were rolled back or flushed) never show up in another."""
+    backends = {name: dict(conf) for name, conf in settings.WAGTAILSEARCH_BACKENDS.items()}
+    if "PATH" in backends.get("default", {}):
+        backends["default"]["PATH"] = str(tmp_path / "whoosh_index")
+        settings.WAGTAILSEARCH_BACKENDS = backends
+    yield
+    shutil.rmtree(tmp_path / "whoosh_index", ignore_errors=True)
