@@ -1,40 +1,27 @@
 """Small factory for case study pages used by the search tests (and the benchmark).
 
-Publishing goes through ONE helper, :func:`publish`, so the lead can adapt it when the
-anonymisation publish guard lands (it creates an ``AnonymisationClearance`` for the
-revision when that model exists).
+Publishing goes through :func:`publish`, which uses the anonymisation check's own
+``clear_and_publish`` for guarded pages, as the demo loader and importer do.
 """
 
 import datetime
 import itertools
 
-from django.db import transaction
 from django.utils.text import slugify
 
 _counter = itertools.count(1)
 
 
 def publish(page, user=None):
-    """Publish ``page``'s latest content, satisfying the anonymisation guard if present."""
-    revision = page.save_revision(user=user)
-    try:
-        from case_studies.anonymisation.models import AnonymisationClearance
-    except ImportError:  # the guard hasn't landed (yet)
-        AnonymisationClearance = None
-    if AnonymisationClearance is not None:
-        fields = {f.name for f in AnonymisationClearance._meta.get_fields()}
-        kwargs = {"revision": revision}
-        if "is_system" in fields:
-            kwargs["is_system"] = True
-        if user is not None:
-            for name in ("attested_by", "user", "cleared_by"):
-                if name in fields:
-                    kwargs[name] = user
-                    break
-        with transaction.atomic():
-            AnonymisationClearance.objects.create(**kwargs)
-    revision.publish(user=user)
-    page.refresh_from_db()
+    """Publish ``page``'s latest content; case studies go through the anonymisation check."""
+    from case_studies.anonymisation.publishing import clear_and_publish, is_guarded
+
+    if is_guarded(page):
+        findings = clear_and_publish(page, user=user, attest_by_system=True)
+        assert not findings, f"test page failed the anonymisation check: {findings}"
+    else:
+        page.save_revision(user=user).publish(user=user)
+        page.refresh_from_db()
     return page
 
 
