@@ -62,3 +62,11 @@ def fresh_search_index(settings, tmp_path):
         settings.WAGTAILSEARCH_BACKENDS = backends
     yield
     shutil.rmtree(tmp_path / "whoosh_index", ignore_errors=True)
+
+
+@pytest.fixture
+def no_search_index_updates(settings, fresh_search_index):
+    """Pages created by the test are not indexed: much faster where search is not under test."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
+    }

@@ -107,14 +107,6 @@ def count_queries(client, url):
     return len(queries)
 
 
-@pytest.fixture
-def no_search_index_updates(settings):
-    """Bulk-created pages need not be indexed for these tests (much faster)."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-
-
 def test_listing_and_detail_query_counts_do_not_grow_with_the_number_of_stories(client, no_search_index_updates):
     case_study_index()
     first = make_case_study("First", agencies=["police", "health"], themes=["consent", "thresholds"],

@@ -9,10 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def stories(baseline_data, settings):
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
+def stories(baseline_data, no_search_index_updates):
     make_case_study("Police and health agree a safety plan", agencies=["police", "health"], themes=["consent"])
     make_case_study("Health visitor and school share a chronology", agencies=["health", "education"],
                     themes=["consent"], body=[("learning_points", {"points": ["Write it down."]})])

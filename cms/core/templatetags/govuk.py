@@ -53,8 +53,6 @@ def govuk_field(field, width=None):
     name = field.name
     if name in AUTOCOMPLETE and widget_type not in ("select", "checkbox"):
         attrs["autocomplete"] = AUTOCOMPLETE[name]
-    if name == "password" and widget_type == "password":
-        attrs["autocomplete"] = "current-password"
     if kind == "checkbox":
         attrs["class"] = "govuk-checkboxes__input"
     widget_html = field.as_widget(attrs=attrs) if kind in ("input", "checkbox") else None
