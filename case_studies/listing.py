@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
+from cms.core.pagination import govuk_pagination
 from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
 from .models import CaseStudyPage, CaseStudyTheme
@@ -125,26 +126,6 @@ def build_facets(base, selected, labels_by_dimension, params):
     return facets
 
 
-def pagination_links(page_obj, params):
-    """GOV.UK pagination: previous/next and page numbers with ellipses."""
-    if page_obj.paginator.num_pages <= 1:
-        return None
-    current, last = page_obj.number, page_obj.paginator.num_pages
-    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
-    items, previous = [], 0
-    for number in shown:
-        if number - previous > 1:
-            items.append({"ellipsis": True})
-        items.append({"number": number, "href": _query_string(params, page=[str(number)]),
-                      "current": number == current})
-        previous = number
-    return {
-        "items": items,
-        "previous": _query_string(params, page=[str(current - 1)]) if page_obj.has_previous() else None,
-        "next": _query_string(params, page=[str(current + 1)]) if page_obj.has_next() else None,
-    }
-
-
 def taxonomy_labels(base):
     """slug -> label for every dimension (one query each; years from the stories)."""
     labels = {}
@@ -177,7 +158,7 @@ def serve_listing(index_page, request):
     context.update({
         "stories": page_obj.object_list,
         "page_obj": page_obj,
-        "pagination": pagination_links(page_obj, params),
+        "pagination": govuk_pagination(page_obj, lambda number: _query_string(params, page=[str(number)])),
         "facets": facets,
         "active_filters": [option for facet in facets for option in facet.selected],
         "notices": notices,

@@ -34,6 +34,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
+from cms.core.pagination import govuk_pagination
+
 from . import query_log
 from .registry import FACETS, searchable_types
 
@@ -411,21 +413,7 @@ class SearchPage:
         return groups
 
     def pagination(self, page):
-        num = page.paginator.num_pages
-        if num <= 1:
-            return None
-        numbers = sorted({1, num, page.number - 1, page.number, page.number + 1} & set(range(1, min(num, MAX_PAGE) + 1)))
-        items, last = [], 0
-        for n in numbers:
-            if n - last > 1:
-                items.append({"ellipsis": True})
-            items.append({"number": n, "href": self.params.url(page=n), "current": n == page.number})
-            last = n
-        return {
-            "items": items,
-            "previous": self.params.url(page=page.number - 1) if page.has_previous() else None,
-            "next": self.params.url(page=page.number + 1) if page.has_next() and page.number < MAX_PAGE else None,
-        }
+        return govuk_pagination(page, lambda number: self.params.url(page=number), max_page=MAX_PAGE)
 
 
 @require_GET
