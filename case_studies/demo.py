@@ -8,7 +8,7 @@ from wagtail.models import Page
 from cms.home.models import HomePage
 from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
-from .anonymisation.publishing import clear_and_publish
+from cms.anonymisation.publishing import clear_and_publish
 from .demo_stories import STORIES
 from .models import CaseStudyIndexPage, CaseStudyPage, RelatedCaseStudy
 from .setup import set_up_index_page

@@ -680,11 +680,14 @@ def deferred_search_index(model, chunk_size=200):
 
 
 def _load_publisher():
-    """(clear_and_publish, "") or (None, reason) when the anonymisation gate is not there yet."""
+    """(clear_and_publish, "") or (None, reason) when the anonymisation check cannot run."""
+    from cms.anonymisation.detection import DetectorUnavailable, check_available
+    from cms.anonymisation.publishing import clear_and_publish, unavailable_message
+
     try:
-        from case_studies.anonymisation import clear_and_publish
-    except ImportError as exc:
-        return None, f"publishing unavailable: case_studies.anonymisation.clear_and_publish ({exc})"
+        check_available()
+    except DetectorUnavailable as error:
+        return None, f"publishing unavailable: {unavailable_message(error)}"
     return clear_and_publish, ""
 
 

@@ -3,7 +3,7 @@
 A case study is a Wagtail page under the single CaseStudyIndexPage. Its taxonomy is
 structured (agencies, stage, concern types, area, year, evidence) so the listing can
 filter and count by it; its themes are free tags. Publishing is gated by the
-anonymisation check (see the anonymisation app).
+anonymisation check (``cms/anonymisation``) in the "Case study review" workflow.
 """
 
 from datetime import date
@@ -19,6 +19,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from cms.anonymisation.guard import AnonymisationGuarded
 
 from .blocks import CaseStudyBodyBlock
 
@@ -52,8 +54,11 @@ class CaseStudyIndexPage(Page):
         return serve_listing(self, request)
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(AnonymisationGuarded, Page):
     """One anonymised (or composite) story with a positive outcome for a child and family."""
+
+    # The named author of a reflection quote has consented to be named; nothing else is exempt.
+    anonymisation_exempt_fields = ("body.reflection.author_name",)
 
     summary = models.TextField(max_length=600, help_text="Two or three sentences: who, what was shared, outcome.")
     area = models.ForeignKey("taxonomy.Area", on_delete=models.PROTECT, related_name="+",

@@ -14,7 +14,7 @@ CHAMPION_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
 
 def set_up_index_page(index_page):
-    from .anonymisation.workflow import ensure_case_study_workflow
+    from .review import ensure_case_study_workflow
 
     champions = Group.objects.filter(name=roles.CHAMPION).first()
     if champions is not None:

@@ -9,48 +9,13 @@ dropped entirely: practitioners sometimes paste case details into a search box, 
 this site must never become a store of them.
 """
 
-import logging
-import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 
-logger = logging.getLogger(__name__)
-
-# Kinds reported by the anonymisation detector that make a query unfit to store.
-# ("small_number" is left out: "16 year old" is a fine query.)
-PERSONAL_KINDS = {
-    "nhs_number", "ni_number", "date_of_birth", "email", "phone", "postcode",
-    "address", "school_name", "person_name", "exact_date", "reference_number",
-}
-
-# Fallbacks when the detector can't be imported (it lives in another app).
-_FALLBACK_PATTERNS = [
-    re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),  # email
-    re.compile(r"(?:\+?44|0)\s*\d(?:[\s-]*\d){8,10}"),  # UK phone
-    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I),  # postcode
-    re.compile(r"\b\d{3}\s*\d{3}\s*\d{4}\b"),  # NHS number
-]
-
-
-def contains_personal_data(text):
-    """True if ``text`` looks like it holds personal data."""
-    if not text:
-        return False
-    for pattern in _FALLBACK_PATTERNS:
-        if pattern.search(text):
-            return True
-    try:
-        from case_studies.anonymisation import scan_text
-    except ImportError:  # pragma: no cover - detector not installed
-        return False
-    try:
-        return any(f.kind in PERSONAL_KINDS for f in scan_text(text))
-    except Exception:  # pragma: no cover - a detector bug must not break search
-        logger.exception("Anonymisation scan of a search query failed; not logging it")
-        return True
+from cms.anonymisation.detection import contains_personal_data
 
 
 def normalise(text):

@@ -3,8 +3,7 @@
 import itertools
 from datetime import date, timedelta
 
-from django.test import override_settings
-
+from cms.anonymisation.testing import publish_guard_suspended
 from cms.home.models import HomePage
 from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
@@ -37,6 +36,6 @@ def make_case_study(title=None, *, agencies=("police",), stage="referral", conce
     page.themes.set(list(Theme.objects.filter(slug__in=themes)))
     # Saved live directly for speed: the anonymisation publish guard (tested on its own)
     # is switched off for this insert only.
-    with override_settings(ANONYMISATION_GUARDED_MODELS=[]):
+    with publish_guard_suspended(CaseStudyPage):
         (parent or case_study_index()).add_child(instance=page)
     return page

@@ -234,14 +234,14 @@ def test_thousand_rows_import(index_page, tmp_path):
 # --------------------------------------------------------------------------- publishing
 
 class StandInGate:
-    """Stands in for case_studies.anonymisation.clear_and_publish (same contract), recording
+    """Stands in for cms.anonymisation.publishing.clear_and_publish (same contract), recording
     calls instead of publishing: the real gate refuses publishing that bypasses it."""
 
     def __init__(self, fail_title=None):
         self.calls, self.fail_title = [], fail_title
 
     def __call__(self, page, user=None, attest_by_system=False):
-        from case_studies.anonymisation import scan_fields
+        from cms.anonymisation.detection import scan_fields
 
         latest = page.get_latest_revision_as_object()
         self.calls.append((latest.title, attest_by_system))

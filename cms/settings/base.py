@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "cms.users",
     "cms.home",
     "case_studies",
-    "case_studies.anonymisation",
+    "cms.anonymisation",
     "training",
     "champions",
     "media",

@@ -1,19 +1,25 @@
-"""The "Case study review" workflow: one AnonymisationCheckTask acted on by the Editor group."""
+"""A review workflow with the anonymisation check, for any index page whose children are guarded.
+
+A feature app names its workflow ("Case study review", "Champion story review") and calls
+:func:`ensure_review_workflow` when its index page is created; its data migrations call
+:func:`ensure_workflow_models` with historical models.
+"""
 
 from cms.users import roles
 
-WORKFLOW_NAME = "Case study review"
 TASK_NAME = "Anonymisation check"
 
 
-def ensure_workflow_models(*, index_pages, Task, Workflow, WorkflowTask, WorkflowPage, Group, create_task):
-    """Shared by the data migration (historical models) and ensure_case_study_workflow."""
+def ensure_workflow_models(*, workflow_name, index_pages, Task, Workflow, WorkflowTask, WorkflowPage, Group,
+                           create_task):
+    """Create (if missing) the named workflow with the shared anonymisation task, acted on by
+    the Editor group, and assign it to ``index_pages``. Idempotent. Returns the Workflow."""
     task = Task.objects.filter(name=TASK_NAME).first() or create_task(name=TASK_NAME, active=True)
     editors = Group.objects.filter(name=roles.EDITOR).first()
     if editors is not None and not task.groups.filter(pk=editors.pk).exists():
         task.groups.add(editors)
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first() or Workflow.objects.create(
-        name=WORKFLOW_NAME, active=True)
+    workflow = Workflow.objects.filter(name=workflow_name).first() or Workflow.objects.create(
+        name=workflow_name, active=True)
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
@@ -31,21 +37,15 @@ def ensure_workflow_models(*, index_pages, Task, Workflow, WorkflowTask, Workflo
     return workflow
 
 
-def ensure_case_study_workflow(index_page=None):
-    """Create (if missing) the "Case study review" workflow and assign it to ``index_page``.
-
-    Without ``index_page`` it is assigned to every CaseStudyIndexPage. Idempotent; call it
-    after creating the index page (demo loader, setup). Returns the Workflow.
-    """
+def ensure_review_workflow(workflow_name, index_pages):
+    """:func:`ensure_workflow_models` with the current models."""
     from django.contrib.auth.models import Group
     from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-    from case_studies.models import CaseStudyIndexPage
-
     from .models import AnonymisationCheckTask
 
-    pages = [index_page] if index_page is not None else list(CaseStudyIndexPage.objects.all())
     return ensure_workflow_models(
-        index_pages=pages, Task=AnonymisationCheckTask, Workflow=Workflow, WorkflowTask=WorkflowTask,
-        WorkflowPage=WorkflowPage, Group=Group, create_task=AnonymisationCheckTask.objects.create,
+        workflow_name=workflow_name, index_pages=index_pages, Task=AnonymisationCheckTask, Workflow=Workflow,
+        WorkflowTask=WorkflowTask, WorkflowPage=WorkflowPage, Group=Group,
+        create_task=AnonymisationCheckTask.objects.create,
     )

@@ -12,8 +12,9 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.log_actions import LogFormatter
 
-from .extract import extract_page_text, scan_fields
-from .publishing import PublishBlocked, ensure_cleared, find_clearance, is_guarded, split_findings
+from .extract import extract_page_text
+from .guard import is_guarded
+from .publishing import PublishBlocked, ensure_cleared, find_clearance, scan, split_findings
 
 MAX_LISTED = 8
 
@@ -103,8 +104,8 @@ def refuse_bulk_publish_without_clearance(request, action_type, objects, action_
         return None
     messages.error(request, format_html(
         "{} {}",
-        _("Nothing was published: these case studies need the anonymisation check and attestation first "
-          "(submit them to the “Case study review” workflow):"),
+        _("Nothing was published: these pages need the anonymisation check and attestation first "
+          "(submit them for review):"),
         ", ".join(f"“{page.title}”" for page in blocked[:10]) + ("…" if len(blocked) > 10 else ""),
     ))
     return redirect(action_class_instance.next_url)
@@ -121,7 +122,11 @@ def warn_about_findings(request, page):
     page = page.specific
     revision = page.get_latest_revision()
     obj = revision.as_object() if revision else page
-    unresolved, dismissed = split_findings(page, scan_fields(extract_page_text(obj)))
+    try:
+        unresolved, _dismissed = split_findings(page, scan(extract_page_text(obj), page, revision))
+    except PublishBlocked as blocked:
+        django_messages.error(request, blocked.message)
+        return None
     if unresolved:
         django_messages.warning(request, messages.render(
             format_html(

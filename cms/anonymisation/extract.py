@@ -1,4 +1,4 @@
-"""Pull every piece of published text out of a page (or a page revision) and scan it.
+"""Pull every piece of published text out of a page (or a page revision).
 
 Generic over page types: every editable text/char field of the specific model
 (title, summary, outcome, limitations, search description ...), every StreamField
@@ -25,7 +25,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText
 
-from .detector import Finding, scan_fields
+from .guard import exempt_fields
 
 SEP = " › "
 
@@ -79,38 +79,69 @@ def _label(obj) -> str:
     return capfirst(label.strip())
 
 
-def _add_rich_text(html, location, out):
-    text, links = html_to_text(html)
-    if text:
-        out.append((location, text))
-    for href in links:
-        out.append((location + SEP + "Link", href))
+class _Extractor:
+    """Collects (location, text) pairs, skipping the model's exempt paths.
 
+    ``path`` is the machine name of where a text sits (``body.reflection.author_name``:
+    field, block names, no positions); ``location`` is the human label shown to editors.
+    """
 
-def walk_block(block, value, location: str, out: list[tuple[str, str]]) -> None:
-    """Append (location, text) for every text inside ``value`` of ``block``."""
-    if value is None:
-        return
-    if isinstance(block, blocks.StreamBlock):
-        counts: Counter = Counter()
-        for child in value:
-            counts[child.block_type] += 1
-            walk_block(child.block, child.value, f"{location}{SEP}{_label(child.block)} {counts[child.block_type]}",
-                       out)
-    elif isinstance(block, blocks.StructBlock):
-        for name, child_block in block.child_blocks.items():
-            walk_block(child_block, value.get(name), f"{location}{SEP}{_label(child_block)}", out)
-    elif isinstance(block, blocks.ListBlock):
-        for i, item in enumerate(value, start=1):
-            walk_block(block.child_block, item, f"{location}{SEP}Item {i}", out)
-    elif isinstance(block, (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.StaticBlock)):
-        return
-    elif isinstance(value, RichText):
-        _add_rich_text(value.source, location, out)
-    elif isinstance(block, (blocks.RichTextBlock, blocks.RawHTMLBlock)):
-        _add_rich_text(str(value), location, out)
-    elif isinstance(value, str) and value.strip():
-        out.append((location, value))
+    def __init__(self, exempt: frozenset[str]):
+        self.exempt = exempt
+        self.out: list[tuple[str, str]] = []
+
+    def add(self, path: str, location: str, text: str) -> None:
+        if path not in self.exempt and text:
+            self.out.append((location, text))
+
+    def add_rich_text(self, path: str, location: str, html: str) -> None:
+        if path in self.exempt:
+            return
+        text, links = html_to_text(html)
+        self.add(path, location, text)
+        for href in links:
+            self.add(path, location + SEP + "Link", href)
+
+    def block(self, block, value, path: str, location: str) -> None:
+        if value is None or path in self.exempt:
+            return
+        if isinstance(block, blocks.StreamBlock):
+            counts: Counter = Counter()
+            for child in value:
+                counts[child.block_type] += 1
+                self.block(child.block, child.value, f"{path}.{child.block_type}",
+                           f"{location}{SEP}{_label(child.block)} {counts[child.block_type]}")
+        elif isinstance(block, blocks.StructBlock):
+            for name, child_block in block.child_blocks.items():
+                self.block(child_block, value.get(name), f"{path}.{name}", f"{location}{SEP}{_label(child_block)}")
+        elif isinstance(block, blocks.ListBlock):
+            for i, item in enumerate(value, start=1):
+                self.block(block.child_block, item, path, f"{location}{SEP}Item {i}")
+        elif isinstance(block, (blocks.ChoiceBlock, blocks.MultipleChoiceBlock, blocks.StaticBlock)):
+            return
+        elif isinstance(value, RichText):
+            self.add_rich_text(path, location, value.source)
+        elif isinstance(block, (blocks.RichTextBlock, blocks.RawHTMLBlock)):
+            self.add_rich_text(path, location, str(value))
+        elif isinstance(value, str) and value.strip():
+            self.add(path, location, value)
+
+    def model_fields(self, obj, path_prefix: str, label_prefix: str) -> None:
+        for field in obj._meta.concrete_fields:
+            if field.name in SKIPPED_FIELDS:
+                continue
+            path = path_prefix + field.name
+            location = label_prefix + capfirst(str(field.verbose_name))
+            if isinstance(field, StreamField):
+                self.block(field.stream_block, getattr(obj, field.attname), path, location)
+            elif _is_text_field(field):
+                value = getattr(obj, field.attname)
+                if not value:
+                    continue
+                if isinstance(field, RichTextField):
+                    self.add_rich_text(path, location, value)
+                else:
+                    self.add(path, location, str(value))
 
 
 def _is_text_field(field) -> bool:
@@ -122,27 +153,11 @@ def _is_text_field(field) -> bool:
     )
 
 
-def _model_fields_text(obj, prefix: str, out: list[tuple[str, str]]) -> None:
-    for field in obj._meta.concrete_fields:
-        if field.name in SKIPPED_FIELDS:
-            continue
-        location = prefix + capfirst(str(field.verbose_name))
-        if isinstance(field, StreamField):
-            walk_block(field.stream_block, getattr(obj, field.attname), location, out)
-        elif _is_text_field(field):
-            value = getattr(obj, field.attname)
-            if not value:
-                continue
-            if isinstance(field, RichTextField):
-                _add_rich_text(value, location, out)
-            else:
-                out.append((location, str(value)))
-
-
 def extract_page_text(page) -> list[tuple[str, str]]:
-    """Every piece of text of ``page`` (a specific page instance) as (location, text), in page order."""
-    out: list[tuple[str, str]] = []
-    _model_fields_text(page, "", out)
+    """Every piece of text of ``page`` (a specific page instance) as (location, text), in page
+    order, leaving out the fields its model declares exempt (see ``guard.py``)."""
+    extractor = _Extractor(exempt_fields(page))
+    extractor.model_fields(page, "", "")
     for relation in get_all_child_relations(type(page)):
         accessor = relation.get_accessor_name()
         manager = getattr(page, accessor, None)
@@ -150,23 +165,11 @@ def extract_page_text(page) -> list[tuple[str, str]]:
             continue
         label = capfirst(str(relation.related_model._meta.verbose_name_plural))
         for i, child in enumerate(manager.all(), start=1):
-            _model_fields_text(child, f"{label} {i}{SEP}", out)
-    return out
-
-
-def extract_revision_text(revision) -> list[tuple[str, str]]:
-    return extract_page_text(revision.as_object())
+            extractor.model_fields(child, f"{accessor}.", f"{label} {i}{SEP}")
+    return extractor.out
 
 
 def content_hash(fields: list[tuple[str, str]]) -> str:
     """A fingerprint of the scanned text, stored with a clearance."""
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
 
-
-def scan_page(page) -> list[Finding]:
-    return scan_fields(extract_page_text(page))
-
-
-def scan_revision(revision) -> list[Finding]:
-    """All findings of a page revision, in page order."""
-    return scan_page(revision.as_object())

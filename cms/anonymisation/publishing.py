@@ -2,44 +2,37 @@
 
 Layers (each enough on its own; together they give early, friendly errors):
 
-* ``guard_page_publish`` - a ``pre_save`` receiver on every guarded page model. Wagtail's
-  publish machinery (``PublishPageRevisionAction``: the admin Publish button, bulk publish,
+* ``guard_page_publish`` - a ``pre_save`` receiver on every guarded page model (see
+  ``guard.py``). Wagtail's publish machinery (the admin Publish button, bulk publish,
   scheduled publishing, workflow approval, ``revision.publish()``) ends with
   ``page.save()`` with a new ``live_revision``; without a clearance for that revision
-  the save raises :class:`PublishBlocked`.
-  New guarded pages are always inserted as drafts (``live=False``), whatever the caller
-  asked: a page becomes live only by publishing a cleared revision.
+  the save raises :class:`PublishBlocked`. New guarded pages are always inserted as
+  drafts (``live=False``), whatever the caller asked.
 * ``guard_revision_schedule`` - a ``pre_save`` receiver on ``Revision`` refusing to
-  schedule (``approved_go_live_at``) a guarded revision without a clearance, so the
-  ``publish_scheduled`` command never meets a blocked revision.
-* :class:`AnonymisationGuardMixin` - optional base class for page models: ``publish()``
-  refuses before anything is written.
+  schedule a guarded revision without a clearance.
 * admin hooks (``wagtail_hooks.py``) turn the error into a message + redirect.
 
-Guarded models: subclasses of ``AnonymisationGuardMixin`` plus the model labels in the
-setting ``ANONYMISATION_GUARDED_MODELS`` (default ``["case_studies.CaseStudyPage"]``).
+Fails closed: when the detector cannot run (a recogniser's library did not load), every
+path that would publish raises :class:`PublishBlocked` with that reason.
 """
 
 from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.text import Truncator
 from wagtail.log_actions import log
 
-from .detector import Finding
-from .extract import content_hash, extract_page_text, scan_fields
-
-DEFAULT_GUARDED_MODELS = ("case_studies.CaseStudyPage",)
-WORKFLOW_NAME = "Case study review"
+from .detection import DetectorUnavailable, Finding, check_available, scan_fields
+from .extract import content_hash, extract_page_text
+from .guard import is_guarded
 
 
 class PublishBlocked(PermissionDenied):
-    """Publishing was refused: no anonymisation clearance for the revision."""
+    """Publishing was refused: no anonymisation clearance for the revision, or no check."""
 
     def __init__(self, message, findings=(), page=None, revision=None):
         super().__init__(message)
@@ -52,32 +45,17 @@ class PublishBlocked(PermissionDenied):
         return self.message
 
 
-class AnonymisationGuardMixin:
-    """Put first in a page model's bases: ``class CaseStudyPage(AnonymisationGuardMixin, Page)``.
-
-    ``publish()`` then refuses a revision without a clearance before anything is written
-    (the pre_save guard would stop it a little later anyway).
-    """
-
-    anonymisation_guarded = True
-
-    def publish(self, revision, *args, **kwargs):
-        ensure_cleared(revision)
-        return super().publish(revision, *args, **kwargs)
+def unavailable_message(error: DetectorUnavailable) -> str:
+    return (f"The anonymisation check cannot run ({error}), so nothing can be published until it is "
+            "fixed. Your changes are safe; tell the site's administrators.")
 
 
-def guarded_model_labels():
-    return {label.lower() for label in getattr(settings, "ANONYMISATION_GUARDED_MODELS", DEFAULT_GUARDED_MODELS)}
-
-
-def is_guarded(model_or_obj) -> bool:
-    model = model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
-    if model is None:
-        return False
-    if getattr(model, "anonymisation_guarded", False):
-        return True
-    meta = getattr(model, "_meta", None)
-    return bool(meta) and meta.label_lower in guarded_model_labels()
+def scan(fields, page=None, revision=None) -> list[Finding]:
+    """``scan_fields`` that turns a detector that cannot run into :class:`PublishBlocked`."""
+    try:
+        return scan_fields(fields)
+    except DetectorUnavailable as error:
+        raise PublishBlocked(unavailable_message(error), page=page, revision=revision) from error
 
 
 # --------------------------------------------------------------------------
@@ -110,7 +88,7 @@ def unresolved_findings(page, revision=None) -> list[Finding]:
     """Findings of the revision (default: latest, else the page as it is) not dismissed for the page."""
     revision = revision or page.get_latest_revision()
     obj = revision.as_object() if revision else page
-    return split_findings(page, scan_fields(extract_page_text(obj)))[0]
+    return split_findings(page, scan(extract_page_text(obj), page, revision))[0]
 
 
 def describe_finding(finding: Finding) -> str:
@@ -163,18 +141,22 @@ def blocked_message(obj, unresolved) -> str:
             f"anonymisation check, first. {listed}{more}."
         )
     return (
-        f"“{title}” cannot be published until an editor attests it is anonymised. Submit it to the "
-        f"“{WORKFLOW_NAME}” workflow; an editor approves it there with the anonymisation attestation."
+        f"“{title}” cannot be published until an editor attests it is anonymised. Submit it for review; "
+        "an editor approves it there with the anonymisation attestation."
     )
 
 
 def ensure_cleared(revision, obj=None):
     """Return the clearance for ``revision`` or raise :class:`PublishBlocked`."""
     obj = obj if obj is not None else revision.as_object()
+    try:
+        check_available()
+    except DetectorUnavailable as error:
+        raise PublishBlocked(unavailable_message(error), page=obj, revision=revision) from error
     clearance = find_clearance(revision, obj)
     if clearance is not None:
         return clearance
-    unresolved = split_findings(obj, scan_fields(extract_page_text(obj)))[0]
+    unresolved = split_findings(obj, scan(extract_page_text(obj), obj, revision))[0]
     raise PublishBlocked(blocked_message(obj, unresolved), findings=unresolved, page=obj, revision=revision)
 
 
@@ -251,7 +233,7 @@ def record_attestation(page, revision, user, *, attest, dismissals=None):
     dismissals = dismissals or {}
     obj = revision.as_object()
     fields = extract_page_text(obj)
-    findings = scan_fields(fields)
+    findings = scan(fields, page, revision)
     unresolved, dismissed = split_findings(page, findings)
     still_unresolved, new = [], []
     for finding in unresolved:
@@ -339,7 +321,7 @@ def clear_and_publish(page, user=None, attest_by_system=False) -> list[Finding]:
         revision = _revision_for(page, user)
         obj = revision.as_object()
         fields = extract_page_text(obj)
-        findings = scan_fields(fields)
+        findings = scan(fields, page, revision)
         unresolved, dismissed = split_findings(page, findings)
         if unresolved:
             return unresolved

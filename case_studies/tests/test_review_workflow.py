@@ -6,14 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, PageLogEntry, TaskState, Workflow, WorkflowPage
 
-from case_studies.anonymisation.forms import field_name_for
-from case_studies.anonymisation.models import AnonymisationCheckTask, AnonymisationClearance, FindingDismissal
-from case_studies.anonymisation.publishing import PublishBlocked
-from case_studies.anonymisation.workflow import WORKFLOW_NAME, ensure_case_study_workflow
+from cms.anonymisation.forms import field_name_for
+from cms.anonymisation.models import AnonymisationCheckTask, AnonymisationClearance, FindingDismissal
+from cms.anonymisation.publishing import PublishBlocked
+from case_studies.review import WORKFLOW_NAME, ensure_case_study_workflow
 from case_studies.models import CaseStudyPage
 from cms.users import roles
 
-from .factories import case_study_index, edit_url, make_case_study, paragraph, workflow_action_url
+from .review_factories import case_study_index, edit_url, make_case_study, paragraph, workflow_action_url
 
 DIRTY_BODY = [paragraph("<p>Child A moved to LS6 2AB. Call 0113 496 0000 for the duty desk.</p>")]
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
@@ -74,7 +74,7 @@ def test_approve_modal_lists_findings(client, editor, dirty_in_review):
     html = json.loads(response.content)["html"]
     assert "LS6 2AB" in html and "0113 496 0000" in html
     assert "Body › Paragraph 1" in html
-    assert "I attest this story is anonymised" in html
+    assert "I attest this content is anonymised" in html
     assert html.count("dismiss with reason") == 2
 
 
@@ -132,7 +132,7 @@ def test_dismissing_each_finding_and_attesting_publishes_and_logs(client, editor
     attest = PageLogEntry.objects.get(page=page, action="anonymisation.attest")
     assert attest.user == editor
     assert attest.data["dismissed_count"] == 2
-    assert "I attest this story is anonymised" in attest.data["attestation"]
+    assert "I attest this content is anonymised" in attest.data["attestation"]
     assert {d["text"] for d in attest.data["dismissed"]} == {"LS6 2AB", "0113 496 0000"}
     dismissals = PageLogEntry.objects.filter(page=page, action="anonymisation.dismiss")
     assert sorted(e.data["finding"]["kind"] for e in dismissals) == ["phone", "postcode"]
@@ -208,7 +208,7 @@ def test_champion_can_submit_but_not_approve(client, champion, db):
     client.force_login(champion)
 
     # submitting through the editor
-    from .factories import edit_post_data
+    from .review_factories import edit_post_data
 
     response = client.post(edit_url(page), edit_post_data(page, **{"action-submit": "action-submit"}))
     assert response.status_code == 302
@@ -230,7 +230,7 @@ def test_editor_approves_from_the_page_editor(client, editor, champion, dirty_in
     """The editor's footer 'Approve (anonymisation attested)' collects the form, then posts the edit form."""
     from django.urls import reverse
 
-    from .factories import edit_post_data
+    from .review_factories import edit_post_data
 
     page, task_state = dirty_in_review
     client.force_login(editor)

@@ -16,9 +16,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState
 
-from .extract import extract_page_text, scan_fields
+from .extract import extract_page_text
 from .models import ATTESTATION_TEXT, MIN_REASON_LENGTH
-from .publishing import split_findings
+from .publishing import PublishBlocked, scan, split_findings
 
 
 def field_name_for(finding) -> str:
@@ -39,6 +39,7 @@ class AnonymisationApprovalForm(forms.Form):
             task_state = self._task_state_from_data()
         self.task_state = task_state
         self.page = self.revision = None
+        self.unavailable = ""  # why the check cannot run, if it cannot
         self.findings, self.unresolved, self.dismissed = [], [], []
         self.finding_fields = []  # [(finding, bound field)]
         if task_state is None:
@@ -47,7 +48,10 @@ class AnonymisationApprovalForm(forms.Form):
         obj = task_state.workflow_state.content_object
         self.page = obj.specific if hasattr(obj, "specific") else obj
         self.revision = self.page.get_latest_revision() or task_state.revision
-        self.findings = scan_fields(extract_page_text(self.revision.as_object()))
+        try:
+            self.findings = scan(extract_page_text(self.revision.as_object()), self.page, self.revision)
+        except PublishBlocked as blocked:
+            self.unavailable = blocked.message
         self.unresolved, self.dismissed = split_findings(self.page, self.findings)
         for finding in self.unresolved:
             name = field_name_for(finding)
@@ -71,6 +75,8 @@ class AnonymisationApprovalForm(forms.Form):
         cleaned = super().clean()
         if self.task_state is None:
             raise forms.ValidationError(_("This review is no longer in progress. Reload the page."))
+        if self.unavailable:
+            raise forms.ValidationError(self.unavailable)
         dismissals = {}
         for finding in self.unresolved:
             name = field_name_for(finding)

@@ -14,7 +14,7 @@ CLEAN_OUTCOME = "Child A now attends regularly and the family feel listened to."
 
 
 def case_study_index():
-    from case_studies.anonymisation.workflow import ensure_case_study_workflow
+    from case_studies.review import ensure_case_study_workflow
     from case_studies.models import CaseStudyIndexPage
     from cms.home.models import HomePage
 

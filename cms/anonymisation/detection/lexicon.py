@@ -9,9 +9,8 @@ and top them up with a small built-in list of names common in UK communities
 that the Faker locales miss (Somali, West African, Eastern European, Arabic
 transliterations, recent popular baby names).
 
-If Faker is not installed the recognisers still work with the built-in
-supplement only (lower recall for person names), so importing this module
-never fails.
+If Faker cannot be loaded the name lists raise ``DetectorUnavailable``: the
+check refuses to run rather than run with lower recall.
 
 The other lists keep precision high: words that are both first names and
 ordinary words/places ("Grace", "Amber", "Kent", "Preston"), local-authority
@@ -23,6 +22,8 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+
+from .errors import DetectorUnavailable
 
 FAKER_LOCALES = ("en_GB", "en_IE", "en_US", "en_NZ", "en_IN", "en_PK")
 
@@ -189,10 +190,11 @@ LOCAL_AUTHORITY_AREAS = frozenset(
 def _faker_names(attribute_names: tuple[str, ...]) -> set[str]:
     names: set[str] = set()
     for locale in FAKER_LOCALES:
+        module_name = f"faker.providers.person.{locale}"
         try:
-            module = importlib.import_module(f"faker.providers.person.{locale}")
-        except ImportError:
-            continue
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise DetectorUnavailable(f"Names cannot be checked: {module_name} did not load ({exc})") from exc
         provider = getattr(module, "Provider", None)
         for attr in attribute_names:
             values = getattr(provider, attr, None)

@@ -1,14 +1,9 @@
 from wagtail.rich_text import RichText
 
-from case_studies.anonymisation.extract import (
-    content_hash,
-    extract_page_text,
-    extract_revision_text,
-    html_to_text,
-    scan_revision,
-)
+from cms.anonymisation.detection import scan_fields
+from cms.anonymisation.extract import content_hash, extract_page_text, html_to_text
 
-from .factories import make_case_study, paragraph, section
+from .review_factories import make_case_study, paragraph, section
 
 SEP = " › "
 
@@ -39,7 +34,7 @@ def test_html_to_text_keeps_blocks_apart_and_collects_links():
 
 def test_extraction_walks_nested_blocks_with_labels(db):
     page = make_case_study(body=nested_body(), limitations="Only one family's view.")
-    fields = dict(extract_revision_text(page.get_latest_revision()))
+    fields = dict(extract_page_text(page.get_latest_revision().as_object()))
 
     assert fields["Title"] == page.title
     assert fields["Summary"] == page.summary
@@ -56,7 +51,11 @@ def test_extraction_walks_nested_blocks_with_labels(db):
     assert not any(key.endswith(SEP + "How") for key in fields)  # choices are not text
     points = SEP.join(["Body", "Learning points 1", "Points"])
     assert fields[points + SEP + "Item 2"] == "Call 0113 496 0000 for advice."
-    assert fields[SEP.join(["Body", "Practitioner reflection 1", "Author name"])] == "A DSL"
+    reflection = SEP.join(["Body", "Practitioner reflection 1"])
+    assert fields[reflection + SEP + "Quote"] == "It worked."
+    assert fields[reflection + SEP + "Author role"] == "Designated lead"
+    # The named author of a reflection has consented to be named: exempt, and nothing else.
+    assert reflection + SEP + "Author name" not in fields
     assert fields[SEP.join(["Body", "Paragraph 1"])] == "Plain paragraph."
     assert "Slug" not in fields and "Consent position" not in fields
 
@@ -70,7 +69,7 @@ def test_extraction_includes_search_description(db):
 
 def test_scan_revision_reports_findings_with_locations(db):
     page = make_case_study(body=nested_body())
-    found = {(f.kind, f.location, f.text) for f in scan_revision(page.get_latest_revision())}
+    found = {(f.kind, f.location, f.text) for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))}
     assert ("postcode", SEP.join(["Body", "Section 2", "Text"]), "LS6 2AB") in found
     assert ("phone", SEP.join(["Body", "Learning points 1", "Points", "Item 2"]), "0113 496 0000") in found
     assert any(kind == "email" and location.endswith("Link") for kind, location, _ in found)

@@ -82,7 +82,7 @@ class AnonymisationClearance(models.Model):
         super().save(*args, **kwargs)
 
 
-ATTESTATION_TEXT = _("I attest this story is anonymised: no child, family or professional can be identified")
+ATTESTATION_TEXT = _("I attest this content is anonymised: no child, family or professional can be identified")
 
 
 class AnonymisationCheckTask(AbstractGroupApprovalTask):
@@ -98,8 +98,8 @@ class AnonymisationCheckTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return _("Members of the chosen groups check the story for identifying details, dismiss or send back "
-                 "each finding, and attest the story is anonymised")
+        return _("Members of the chosen groups check the content for identifying details, dismiss or send back "
+                 "each finding, and attest the content is anonymised")
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):

@@ -20,17 +20,19 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+import importlib
+
 from . import lexicon
+from .errors import DetectorUnavailable
 
-try:  # pragma: no cover - import guard
-    import phonenumbers
-except ImportError:  # pragma: no cover
-    phonenumbers = None
 
-try:  # pragma: no cover - import guard
-    from stdnum.gb import nhs as _stdnum_nhs
-except ImportError:  # pragma: no cover
-    _stdnum_nhs = None
+def require(module: str, what: str):
+    """Import ``module`` or raise :class:`DetectorUnavailable`: a check that cannot run
+    must stop publishing, never quietly switch itself off."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise DetectorUnavailable(f"{what} cannot be checked: the {module} library did not load ({exc})") from exc
 
 
 @dataclass(frozen=True)
@@ -94,16 +96,8 @@ NHS_CUE_RE = re.compile(r"\bNHS\s*(?:no\.?|number|num|#)?\s*[:#]?\s*$", re.IGNOR
 
 
 def nhs_checksum_ok(digits: str) -> bool:
-    """Mod-11 NHS number check (python-stdnum if available)."""
-    if _stdnum_nhs is not None:
-        return _stdnum_nhs.is_valid(digits)
-    if len(digits) != 10 or not digits.isdigit():  # pragma: no cover
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
-    check = 11 - total % 11
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])  # pragma: no cover
+    """Mod-11 NHS number check (python-stdnum)."""
+    return require("stdnum.gb.nhs", "NHS numbers").is_valid(digits)
 
 
 class NHSNumberRecogniser(Recogniser):
@@ -115,11 +109,14 @@ class NHSNumberRecogniser(Recogniser):
 
     kind = "nhs_number"
 
+    def __init__(self):
+        self._nhs = require("stdnum.gb.nhs", "NHS numbers")
+
     def find(self, text):
         for m in NHS_RE.finditer(text):
             digits = m.group(1) + m.group(3) + m.group(4)
             labelled = bool(NHS_CUE_RE.search(text[max(0, m.start() - 20): m.start()]))
-            if nhs_checksum_ok(digits) or labelled:
+            if self._nhs.is_valid(digits) or labelled:
                 yield self._m(m.start(), m.end())
 
 
@@ -199,6 +196,9 @@ class PhoneRecogniser(Recogniser):
     # 03xx council/charity contact centres and 116 xxx helplines (Samaritans).
     PUBLIC_PREFIXES = ("800", "808", "300", "330", "333", "343", "344", "345", "370", "371", "116")
 
+    def __init__(self):
+        self._phonenumbers = require("phonenumbers", "Phone numbers")
+
     def _is_public(self, number) -> bool:
         if number.country_code != 44:
             return False
@@ -206,8 +206,7 @@ class PhoneRecogniser(Recogniser):
         return national.startswith(self.PUBLIC_PREFIXES)
 
     def find(self, text):
-        if phonenumbers is None:  # pragma: no cover
-            return
+        phonenumbers = self._phonenumbers
         seen: set[tuple[int, int]] = set()
         for m in phonenumbers.PhoneNumberMatcher(
             text, self.region, leniency=phonenumbers.Leniency.VALID
@@ -500,6 +499,9 @@ class PersonNameRecogniser(Recogniser):
     """
 
     kind = "person_name"
+
+    def __init__(self):
+        lexicon.first_names(), lexicon.surnames()  # load now: a missing list fails at start, not mid-scan
 
     def find(self, text):
         firsts = lexicon.first_names()

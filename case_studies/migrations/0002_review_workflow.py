@@ -1,11 +1,12 @@
-"""Create the "Case study review" workflow (one anonymisation check task, Editor group) and
-assign it to the CaseStudyIndexPage when one exists. On a fresh database the index page is
-created later (demo loader / setup): call ``ensure_case_study_workflow(index_page)`` then.
-"""
+"""Create the "Case study review" workflow (the shared anonymisation check task, Editor group)
+and assign it to every CaseStudyIndexPage. Idempotent: databases where the anonymisation
+app's old 0002 already did this keep their workflow. Index pages created later get it
+from ``case_studies.setup``."""
 
 from django.db import migrations
 
-from case_studies.anonymisation.workflow import ensure_workflow_models
+from case_studies.review import WORKFLOW_NAME
+from cms.anonymisation.workflow import ensure_workflow_models
 
 
 def create_workflow(apps, schema_editor):
@@ -17,6 +18,7 @@ def create_workflow(apps, schema_editor):
         return Task.objects.create(content_type=content_type, **fields)
 
     ensure_workflow_models(
+        workflow_name=WORKFLOW_NAME,
         index_pages=list(apps.get_model("case_studies", "CaseStudyIndexPage").objects.all()),
         Task=Task,
         Workflow=apps.get_model("wagtailcore", "Workflow"),
@@ -29,8 +31,8 @@ def create_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("anonymisation", "0001_initial"),
         ("case_studies", "0001_initial"),
+        ("anonymisation", "0002_case_study_workflow"),
         ("users", "0002_roles"),
         ("wagtailcore", "0098_apitoken"),
         ("contenttypes", "0002_remove_content_type_name"),

@@ -1,11 +1,11 @@
-"""Tests for case_studies.anonymisation (pure Python, no Django needed)."""
+"""Tests for the anonymisation detector (pure Python, no Django needed)."""
 
 from __future__ import annotations
 
 import pytest
 
-from case_studies.anonymisation import Finding, scan_fields, scan_text
-from case_studies.anonymisation.recognisers import nhs_checksum_ok
+from cms.anonymisation.detection import Finding, scan_fields, scan_text
+from cms.anonymisation.detection.recognisers import nhs_checksum_ok
 
 # (text, expected kind or None when the text must pass cleanly)
 FLAGGED = [
