@@ -10,7 +10,7 @@ PORT ?= 8000
 DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 
-.PHONY: help venv install install-test frontend migrate demo index run worker test test-fast test-browser conformance bench check-deploy clean
+.PHONY: help venv install install-test frontend migrate demo index run worker test test-fast test-browser lint format check-migrations conformance bench check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -60,11 +60,22 @@ run: demo index ## Set up everything and serve http://127.0.0.1:$(PORT) with the
 worker: install ## Run only the background task worker
 	$(PY) manage.py db_worker --queue-name '*'
 
-test: install-test ## Run the whole test suite, browser tests included
-	$(PY) -m pytest
+test: install-test ## Run the whole test suite, browser tests included, with the coverage gate
+	$(PY) -m pytest --cov --cov-report=term:skip-covered
 
 test-fast: install-test ## Run the tests without the browser tests
 	$(PY) -m pytest -m "not browser"
+
+lint: install-test ## Ruff's lint rules and its formatter's check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test ## Fix what ruff can fix, then format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check-migrations: install ## Fail if a model change has no migration
+	$(PY) manage.py makemigrations --check --dry-run
 
 conformance: install ## Run modelsearch's backend test suite against our Whoosh backend (fails only if fewer than 109 pass)
 	@min=$${CONFORMANCE_MIN_PASSED:-109}; out=$$(mktemp); \

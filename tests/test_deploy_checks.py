@@ -11,7 +11,6 @@ def test_production_settings_pass_djangos_deploy_checks(tmp_path):
            "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-key-for-the-check",
            "ALLOWED_HOSTS": "learn.example.org", "DATA_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

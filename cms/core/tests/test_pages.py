@@ -41,7 +41,7 @@ def test_demo_content_is_idempotent(client):
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert (User.objects.count(), HomePage.objects.count()) == counts == (4, 1)
     home = HomePage.objects.get()
-    assert home.live and "partnership" not in home.lead.lower() or True
+    assert home.live and home.lead.strip()
     assert "co-located" not in home.lead  # our own words, not the reports'
     assert User.objects.get(email="editor@example.org").role_names == ["Editor"]
 
