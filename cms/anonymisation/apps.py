@@ -11,7 +11,7 @@ class AnonymisationConfig(AppConfig):
         from django.db.models.signals import pre_save
         from wagtail.models import Revision
 
-        from . import checks  # noqa: F401  (registers the start-up check)
+        from . import checks, personal_data  # noqa: F401  (register the start-up check and the data export)
         from .guard import guarded_models
         from .publishing import guard_page_publish, guard_revision_schedule
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cms.taxonomy",
     "cms.users",
     "cms.home",
+    "cms.learning_record",
     "case_studies",
     "cms.anonymisation",
     "training",
