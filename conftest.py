@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from cms.users import roles
 from cms.users.models import User
+from search.backends.whoosh import close_all_stores
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -61,6 +62,7 @@ def fresh_search_index(settings, tmp_path):
         backends["default"]["PATH"] = str(tmp_path / "whoosh_index")
         settings.WAGTAILSEARCH_BACKENDS = backends
     yield
+    close_all_stores()  # release the index's open files before removing them
     shutil.rmtree(tmp_path / "whoosh_index", ignore_errors=True)
 
 

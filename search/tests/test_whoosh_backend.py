@@ -1,5 +1,5 @@
 """
-Tests for the Whoosh search backend's helper pieces (search/backends/whoosh.py).
+Tests for the Whoosh search backend's helper pieces (search/backends/whoosh/).
 
 These tests exercise the Django-independent parts -- the index store (generations,
 locking, concurrent writers, cached searchers), highlighting and spelling suggestions --

@@ -1,0 +1,110 @@
+"""HTML-safe highlighting of matched words, and the analysed terms of a query to match;
+usable without Django models."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from modelsearch.query import And, Boost, Fuzzy, Or, Phrase, PlainText
+from whoosh import highlight as wh
+
+from .schema import _PLAIN_ANALYZER, _SEARCH_ANALYZER, _tokens
+
+
+class MarkFormatter(wh.Formatter):
+    """Whoosh formatter that HTML-escapes all text and wraps matches in ``<mark>``."""
+
+    between = " … "
+
+    def __init__(self, tagname="mark", between=" … "):
+        self.tagname = tagname
+        self.between = between
+
+    def _text(self, text):
+        return escape(text)
+
+    def format_token(self, text, token, replace=False):
+        return f"<{self.tagname}>{escape(wh.get_text(text, token, replace))}</{self.tagname}>"
+
+
+def highlight_text(
+    text,
+    terms,
+    *,
+    prefixes=(),
+    analyzer=None,
+    max_fragments=3,
+    fragment_chars=200,
+    surround=40,
+    separator=" … ",
+    tagname="mark",
+):
+    """
+    Return an HTML-safe snippet (``SafeString``) of ``text`` in which the words matching
+    ``terms`` are wrapped in ``<mark>``; ``""`` if nothing matches.
+
+    The text is escaped first (``<script>`` becomes ``&lt;script&gt;``) and only then are
+    the matched words wrapped, so the output is safe to render with ``|safe``.
+
+    :param terms: analysed terms to match (stems when using the default English
+        analyzer, e.g. ``query_terms("running shoes")``).
+    :param prefixes: matched as prefixes of the *unstemmed* lower-cased words
+        (autocomplete highlighting).
+    :param analyzer: Whoosh analyzer applied to ``text`` (default: English stemming).
+    """
+    if not text:
+        return mark_safe("")
+    analyzer = analyzer or _SEARCH_ANALYZER
+    termset = frozenset(terms)
+    prefixes = tuple(p.lower() for p in prefixes if p)
+
+    def matched(tokens):
+        for t in tokens:
+            ok = t.text in termset
+            if not ok and prefixes:
+                original = text[t.startchar : t.endchar].lower()
+                ok = original.startswith(prefixes)
+            t.matched = ok
+            yield t
+
+    tokens = analyzer(text, chars=True, positions=True, mode="index", removestops=False)
+    fragmenter = wh.ContextFragmenter(maxchars=fragment_chars, surround=surround)
+    fragments = fragmenter.fragment_tokens(text, matched(tokens))
+    fragments = wh.top_fragments(fragments, max_fragments, wh.BasicFragmentScorer(), wh.FIRST)
+    if not fragments:
+        return mark_safe("")
+    for fragment in fragments:
+        # don't cut off leading/trailing punctuation (e.g. "<" / "." at the edges)
+        if not _WORD_RE.search(text, 0, fragment.startchar):
+            fragment.startchar = 0
+        if not _WORD_RE.search(text, fragment.endchar):
+            fragment.endchar = len(text)
+    formatter = MarkFormatter(tagname=tagname, between=escape(separator))
+    return mark_safe(formatter(text, fragments))
+
+
+_WORD_RE = re.compile(r"\w")
+
+
+def query_terms(query, autocomplete=False):
+    """
+    The positive terms of a query string or modelsearch ``SearchQuery`` analysed as they
+    are in the index: stems for full-text search, lower-cased words for autocomplete.
+    Terms under ``Not`` are skipped.
+    """
+    analyzer = _PLAIN_ANALYZER if autocomplete else _SEARCH_ANALYZER
+    out = []
+
+    def walk(q):
+        if isinstance(q, str):
+            out.extend(_tokens(analyzer, q))
+        elif isinstance(q, (PlainText, Phrase, Fuzzy)):
+            out.extend(_tokens(analyzer, q.query_string))
+        elif isinstance(q, Boost):
+            walk(q.subquery)
+        elif isinstance(q, (And, Or)):
+            for sub in q.subqueries:
+                walk(sub)
+
+    walk(query)
+    return list(dict.fromkeys(out))
