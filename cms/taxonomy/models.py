@@ -1,5 +1,7 @@
 """Taxonomy models. Each term has a canonical slug used in URLs and filters."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from taggit.models import TagBase
 from wagtail.admin.panels import FieldPanel
@@ -44,18 +46,63 @@ class EvidenceType(Term):
 
 
 class Area(models.Model):
-    """A local authority area, or 'National'. Never finer than local-authority level."""
+    """A local authority area, or 'National'. Never finer than local-authority level.
+
+    Every UK authority that runs children's services is seeded from
+    cms/taxonomy/local_authorities.py with its ONS (GSS) code and official name; `name` is the
+    friendlier display name ("Bristol" for "Bristol, City of"). Editors may add other areas,
+    which have no code. Resolve free-text area values with cms.taxonomy.areas.
+    """
+
+    class Nation(models.TextChoices):
+        ENGLAND = "england", "England"
+        WALES = "wales", "Wales"
+        SCOTLAND = "scotland", "Scotland"
+        NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+    # First letter of a GSS code -> nation.
+    CODE_NATIONS = {
+        "E": Nation.ENGLAND, "W": Nation.WALES, "S": Nation.SCOTLAND, "N": Nation.NORTHERN_IRELAND,
+    }
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
+    official_name = models.CharField(
+        max_length=120, blank=True,
+        help_text="The official name, e.g. as the Office for National Statistics publishes it.",
+    )
+    gss_code = models.CharField(
+        "GSS code", max_length=9, blank=True,
+        validators=[RegexValidator(r"^[EWSNewsn][0-9]{8}$", "Enter a GSS code: a letter and 8 digits.")],
+        help_text="ONS code of the local authority, e.g. E06000023. Leave blank if it has none.",
+    )
+    nation = models.CharField(max_length=16, choices=Nation.choices, blank=True,
+                              help_text="Blank for 'National' and for areas that are not one UK nation.")
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("official_name"),
+              FieldPanel("gss_code"), FieldPanel("nation")]
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gss_code"], condition=~models.Q(gss_code=""), name="taxonomy_area_gss_code_unique",
+                violation_error_message="Another area already has this GSS code.",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        self.gss_code = self.gss_code.strip().upper()
+        code_nation = self.CODE_NATIONS.get(self.gss_code[:1])
+        if code_nation:
+            if not self.nation:
+                self.nation = code_nation
+            elif self.nation != code_nation:
+                raise ValidationError({"nation": f"{self.gss_code} is a code in {code_nation.label}."})
 
 
 class Theme(TagBase):

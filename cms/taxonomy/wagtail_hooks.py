@@ -6,11 +6,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
 
-def _viewset(model_, icon_="tag", ordering=("sort_order", "name")):
+def _viewset(model_, icon_="tag", ordering=("sort_order", "name"), columns=("name", "slug")):
     return type(
         f"{model_.__name__}ViewSet",
         (SnippetViewSet,),
-        {"model": model_, "icon": icon_, "list_display": ["name", "slug"],
+        {"model": model_, "icon": icon_, "list_display": list(columns),
          "ordering": list(ordering), "search_fields": ["name", "slug"]},
     )
 
@@ -24,7 +24,7 @@ class TaxonomyGroup(SnippetViewSetGroup):
         _viewset(JourneyStage, "list-ol"),
         _viewset(ConcernType, "warning"),
         _viewset(EvidenceType, "doc-full"),
-        _viewset(Area, "site", ordering=("name",)),
+        _viewset(Area, "site", ordering=("name",), columns=("name", "slug", "gss_code", "nation")),
         _viewset(Theme, "tag", ordering=("name",)),
     )
 
