@@ -84,13 +84,6 @@ def split_findings(page, findings: list[Finding]):
     return unresolved, dismissed
 
 
-def unresolved_findings(page, revision=None) -> list[Finding]:
-    """Findings of the revision (default: latest, else the page as it is) not dismissed for the page."""
-    revision = revision or page.get_latest_revision()
-    obj = revision.as_object() if revision else page
-    return split_findings(page, scan(extract_page_text(obj), page, revision))[0]
-
-
 def describe_finding(finding: Finding) -> str:
     return f"{finding.location}: “{Truncator(finding.text).chars(60)}” ({finding.kind.replace('_', ' ')})"
 
