@@ -11,3 +11,22 @@ class CaseStudiesConfig(AppConfig):
         from .setup import index_page_saved
 
         post_save.connect(index_page_saved, sender=CaseStudyIndexPage, dispatch_uid="case-study-index-setup")
+        register_search()
+
+
+def register_search():
+    """Case studies in the site search (/search/), with their facets."""
+    from search.registry import register
+
+    from .models import CaseStudyPage
+
+    register(
+        CaseStudyPage,
+        slug="case-study",
+        label="Case study",
+        plural="Case studies",
+        facets=["agency", "theme", "stage"],
+        snippet_fields=["summary", "outcome", "body", "limitations"],
+        summary_field="summary",
+        select_related=["area", "stage", "evidence_type"],
+    )

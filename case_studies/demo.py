@@ -6,7 +6,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from cms.home.models import HomePage
-from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
+from cms.taxonomy.dimensions import TermIndex
 
 from cms.anonymisation.publishing import clear_and_publish
 from .demo_stories import STORIES
@@ -48,8 +48,7 @@ def load(stdout):
     index.save_revision().publish()
     set_up_index_page(index)  # also done when an index is created; repeated for older demo data
 
-    lookups = {model: {obj.slug: obj for obj in model.objects.all()}
-               for model in (Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme)}
+    terms = TermIndex.load()  # an unknown slug in a story stops the loader, naming it
     today = date.today()
     pages = []
     for story in STORIES:
@@ -58,19 +57,19 @@ def load(stdout):
         page = page or CaseStudyPage(slug=story["slug"])
         page.title = story["title"]
         page.summary = story["summary"]
-        page.area = lookups[Area][story["area"]]
+        page.area = terms.resolve("area", story["area"])
         page.year = story["year"]
-        page.stage = lookups[JourneyStage][story["stage"]]
+        page.stage = terms.resolve("stage", story["stage"])
         page.consent_position = story["consent"]
         page.outcome = story["outcome"]
-        page.evidence_type = lookups[EvidenceType][story["evidence"]]
+        page.evidence_type = terms.resolve("evidence", story["evidence"])
         page.limitations = story["limitations"]
         page.body = body_for(story)
         page.review_due = today + timedelta(days=story["review_offset_days"])
         page.last_reviewed = today - timedelta(days=365 - max(story["review_offset_days"], 0) // 2)
-        page.agencies = [lookups[Agency][slug] for slug in story["agencies"]]
-        page.concern_types = [lookups[ConcernType][slug] for slug in story["concerns"]]
-        page.themes.set([lookups[Theme][slug] for slug in story["themes"]])
+        page.agencies = [terms.resolve("agency", slug) for slug in story["agencies"]]
+        page.concern_types = [terms.resolve("concern", slug) for slug in story["concerns"]]
+        page.themes.set([terms.resolve("theme", slug) for slug in story["themes"]])
         if creating:
             index.add_child(instance=page)
         pages.append(page)

@@ -13,14 +13,18 @@ limitations``.
 
 * Multi-valued columns (``agencies, concern_types, themes, learning``) are lists in
   JSON, ``|``-separated in CSV (``learning`` may also be one point per line).
-* Taxonomy is given by canonical slug (``cms.taxonomy.canonical``); ``area`` may be the
-  slug or the name, case-insensitive. Unknown terms, including unknown theme slugs,
-  are errors: an import never invents taxonomy (editors add themes in the admin).
+* Taxonomy is given by canonical slug (``cms.taxonomy.canonical``), looked up with
+  ``cms.taxonomy.dimensions.TermIndex``; ``area`` may be the slug, the GSS code or the
+  name (``cms.taxonomy.areas``). Unknown terms, including unknown theme slugs, are
+  errors: an import never invents taxonomy (editors add themes in the admin).
 * ``body`` is plain text; each blank-line-separated paragraph becomes a ``paragraph``
   block (escaped, wrapped in ``<p>``); ``learning`` becomes one ``learning_points``
   block after the paragraphs.
 * ``consent_position``: a value or label from ``CONSENT_POSITIONS``; when blank or
-  absent a new page gets ``consent-given`` (reported as a warning).
+  absent a new page records ``not-recorded`` ("Consent position not recorded", reported
+  as a warning): an import never claims consent that the file does not state.
+* ``evidence_type`` is required (the model requires it): a row without one is an error,
+  never given a default.
   ``review_due``: ISO date; when blank or absent a new page is due one year from today.
 * A blank or absent optional column never erases what an existing page already has.
 
@@ -35,10 +39,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
 import re
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -46,21 +48,21 @@ from typing import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
-from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
+from cms.taxonomy.dimensions import TermIndex, UnknownTerm
+from cms.taxonomy.models import Area, EvidenceType, JourneyStage
+from search.indexing import deferred_index_updates
 
 from .models import CONSENT_POSITIONS, CaseStudyIndexPage, CaseStudyPage
 
 REQUIRED = ["title", "summary", "area", "year", "agencies", "stage", "evidence_type", "outcome"]
 OPTIONAL = ["body", "learning", "concern_types", "themes", "consent_position", "review_due", "limitations"]
 COLUMNS = REQUIRED + OPTIONAL
-logger = logging.getLogger(__name__)
 
-DEFAULT_CONSENT = "consent-given"
+CONSENT_NOT_RECORDED = "not-recorded"  # a new page without a consent_position: never "consent given"
 TITLE_MAX = 255  # Page.title
 SUMMARY_MAX = 600
 OUTCOME_MAX = 600
@@ -248,23 +250,6 @@ def unknown_columns(rows: Iterable[SourceRow]) -> list[str]:
     return sorted(seen - set(COLUMNS) - {""})
 
 
-# --------------------------------------------------------------------------- taxonomy
-
-class TaxonomyCache:
-    """Every taxonomy term loaded once, looked up by slug (and area by name)."""
-
-    def __init__(self):
-        self.agencies = {t.slug: t for t in Agency.objects.all()}
-        self.stages = {t.slug: t for t in JourneyStage.objects.all()}
-        self.concern_types = {t.slug: t for t in ConcernType.objects.all()}
-        self.evidence_types = {t.slug: t for t in EvidenceType.objects.all()}
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        self.areas = {}
-        for area in Area.objects.all():
-            self.areas[area.slug.casefold()] = area
-            self.areas[_norm_space(area.name).casefold()] = area
-
-
 def _norm_space(value):
     return re.sub(r"\s+", " ", str(value)).strip()
 
@@ -329,20 +314,18 @@ def _split_multi(value, name, problems, newlines=False):
     return [item.strip() for item in items if item.strip()]
 
 
-def _lookup_many(slugs, table, label, problems, hint):
+def _lookup_many(values, taxonomy, param, problems):
     found, seen = [], set()
-    for slug in slugs:
-        term = table.get(slug.lower())
-        if term is None:
-            problems.append(f"unknown {label} {slug!r} ({hint})")
-        elif term.pk not in seen:
-            seen.add(term.pk)
-            found.append(term)
+    for value in values:
+        try:
+            term = taxonomy.resolve(param, value)
+        except UnknownTerm as exc:
+            problems.append(str(exc))
+        else:
+            if term.pk not in seen:
+                seen.add(term.pk)
+                found.append(term)
     return found
-
-
-def _one_of(table):
-    return "expected one of: " + ", ".join(table)
 
 
 def _consent(value):
@@ -360,7 +343,7 @@ def _plus_one_year(day):
         return day.replace(year=day.year + 1, day=28)
 
 
-def validate_row(data: dict, taxonomy: TaxonomyCache, today: date) -> CleanRow:
+def validate_row(data: dict, taxonomy: TermIndex, today: date) -> CleanRow:
     """Return a CleanRow or raise RowError listing every problem found in the row."""
     problems = []
     if "__invalid__" in data:
@@ -385,9 +368,10 @@ def validate_row(data: dict, taxonomy: TaxonomyCache, today: date) -> CleanRow:
     if not area_value:
         problems.append("missing area")
     else:
-        area = taxonomy.areas.get(area_value.casefold())
-        if area is None:
-            problems.append(f"unknown area {area_value!r} (use an area slug or name from the taxonomy)")
+        try:
+            area = taxonomy.resolve("area", area_value)
+        except UnknownTerm as exc:
+            problems.append(str(exc))
 
     year = None
     raw_year = data.get("year")
@@ -407,34 +391,33 @@ def validate_row(data: dict, taxonomy: TaxonomyCache, today: date) -> CleanRow:
                 year = None
 
     agencies = _lookup_many(_split_multi(data.get("agencies"), "agencies", problems),
-                            taxonomy.agencies, "agency", problems, _one_of(taxonomy.agencies))
+                            taxonomy, "agency", problems)
     if not agencies and not any(p.startswith(("unknown agency", "agencies")) for p in problems):
         problems.append("missing agencies: at least one agency slug is required")
 
-    def single(name, table, label):
-        value = _text(data.get(name), name, problems).lower()
+    def single(name, param, label):
+        value = _text(data.get(name), name, problems)
         if not value:
             problems.append(f"missing {label}")
             return None
-        term = table.get(value)
-        if term is None:
-            problems.append(f"unknown {label} {value!r} ({_one_of(table)})")
-        return term
+        try:
+            return taxonomy.resolve(param, value)
+        except UnknownTerm as exc:
+            problems.append(str(exc))
+            return None
 
-    stage = single("stage", taxonomy.stages, "stage")
-    evidence_type = single("evidence_type", taxonomy.evidence_types, "evidence type")
+    stage = single("stage", "stage", "stage")
+    evidence_type = single("evidence_type", "evidence", "evidence type")  # required: never defaulted
 
     clean = dict(title=title, summary=summary, area=area, year=year, agencies=agencies, stage=stage,
                  evidence_type=evidence_type, outcome=outcome)
 
     if not _blank(data.get("concern_types")):
         clean["concern_types"] = _lookup_many(
-            _split_multi(data["concern_types"], "concern_types", problems),
-            taxonomy.concern_types, "concern type", problems, _one_of(taxonomy.concern_types))
+            _split_multi(data["concern_types"], "concern_types", problems), taxonomy, "concern", problems)
     if not _blank(data.get("themes")):
-        clean["themes"] = _lookup_many(
-            _split_multi(data["themes"], "themes", problems), taxonomy.themes, "theme", problems,
-            "themes must already exist: an editor can add one under Taxonomy > Themes")
+        clean["themes"] = _lookup_many(_split_multi(data["themes"], "themes", problems),
+                                       taxonomy, "theme", problems)
 
     if not _blank(data.get("body")):
         body = _text(data["body"], "body", problems)
@@ -527,18 +510,20 @@ class CaseStudyImporter:
     def run(self, rows: list[SourceRow], progress: Callable[[RowResult], None] | None = None) -> ImportReport:
         started = time.monotonic()
         report = ImportReport(dry_run=self.dry_run, publish_requested=self.publish)
-        self.taxonomy = TaxonomyCache()
+        self.taxonomy = TermIndex.load()
         self.existing = self._existing()
         self.clear_and_publish = None
         if self.publish and not self.dry_run:
             self.clear_and_publish, report.publish_unavailable = _load_publisher()
 
-        with deferred_search_index(CaseStudyPage) as touched:
-            self._run_rows(rows, report, progress, touched)
+        # Pages are indexed in bulk when the import ends, not on each save (for this import
+        # only: the rest of the process keeps indexing on save).
+        with deferred_index_updates():
+            self._run_rows(rows, report, progress)
         report.seconds = time.monotonic() - started
         return report
 
-    def _run_rows(self, rows, report, progress, touched):
+    def _run_rows(self, rows, report, progress):
         seen_keys = {}
         for row in rows:
             result = RowResult(row=row, status="failed", title=str(row.data.get("title") or "").strip())
@@ -556,9 +541,6 @@ class CaseStudyImporter:
                 self.parent.refresh_from_db()
             if result.status != "failed" and self.clear_and_publish:
                 self._publish(result)
-            if not self.dry_run and result.page_id and (
-                    result.status in ("created", "updated") or result.publish == "published"):
-                touched.add(result.page_id)
             report.results.append(result)
             if progress:
                 progress(result)
@@ -617,8 +599,8 @@ class CaseStudyImporter:
         if clean.consent_position:
             page.consent_position = clean.consent_position
         elif new:
-            page.consent_position = DEFAULT_CONSENT
-            result.warnings.append(f"no consent_position: defaulted to {DEFAULT_CONSENT!r}")
+            page.consent_position = CONSENT_NOT_RECORDED
+            result.warnings.append("no consent_position: recorded as 'Consent position not recorded'")
         if clean.review_due:
             page.review_due = clean.review_due
         elif new:
@@ -646,37 +628,6 @@ class CaseStudyImporter:
             result.publish, result.findings = "held", list(findings)
         else:
             result.publish = "published"
-
-
-@contextmanager
-def deferred_search_index(model, chunk_size=200):
-    """Index pages saved during an import in bulk at the end, not on every save.
-
-    Each page save would otherwise rewrite the search index twice per row (creation and
-    revision), which dominates the import time with the Whoosh backend. The model's
-    post_save indexing handler is disconnected for the duration (this is a management
-    command, so only its own process is affected) and every touched page is indexed in
-    batches afterwards, even if the import stops early. Should that fail, the pages are
-    saved but unindexed: ``manage.py update_index`` repairs it.
-    """
-    from modelsearch.backends import get_search_backends
-    from modelsearch.signal_handlers import post_save_signal_handler
-
-    touched = set()
-    disconnected = post_save.disconnect(post_save_signal_handler, sender=model)
-    try:
-        yield touched
-    finally:
-        if disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
-            ids = sorted(touched)
-            try:
-                for start in range(0, len(ids), chunk_size):
-                    objs = list(model.objects.filter(pk__in=ids[start:start + chunk_size]))
-                    for backend in get_search_backends(with_auto_update=True):
-                        backend.add_bulk(model, objs)
-            except Exception:
-                logger.exception("Imported pages saved but not indexed; run manage.py update_index")
 
 
 def _load_publisher():

@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
 from cms.core.pagination import govuk_pagination
-from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
+from cms.taxonomy.dimensions import DIMENSIONS, Dimension, TermIndex
 
 from .models import CaseStudyPage, CaseStudyTheme
 
@@ -27,25 +27,6 @@ SORTS = {
     "title": ("Title (A to Z)", ("title",)),
 }
 DEFAULT_SORT = "newest"
-
-
-@dataclass
-class Dimension:
-    param: str
-    label: str
-    lookup: str  # path from CaseStudyPage to the slug (or value) the param carries
-    model: type | None = None  # None: options come from the data (year)
-
-
-DIMENSIONS = [
-    Dimension("agency", "Agency", "agencies__slug", Agency),
-    Dimension("stage", "Journey stage", "stage__slug", JourneyStage),
-    Dimension("concern", "Concern type", "concern_types__slug", ConcernType),
-    Dimension("theme", "Theme", "theme_items__tag__slug", Theme),
-    Dimension("area", "Area", "area__slug", Area),
-    Dimension("year", "Year", "year"),
-    Dimension("evidence", "Evidence type", "evidence_type__slug", EvidenceType),
-]
 
 
 @dataclass
@@ -75,18 +56,26 @@ def _query_string(params, **changes):
     return "?" + urlencode(pairs) if pairs else "?"
 
 
-def parse_filters(request, labels_by_dimension):
-    """Selected, valid values per dimension, and notices for what was ignored."""
+def parse_filters(request, labels_by_dimension, terms=None):
+    """Selected, valid values (slugs; years) per dimension, and notices for what was ignored.
+    Terms are looked up in the taxonomy's index, so an area may also be given by name."""
+    terms = terms or TermIndex()
     selected, notices = {}, []
     for dimension in DIMENSIONS:
         known = labels_by_dimension[dimension.param]
         values = []
         for raw in request.GET.getlist(dimension.param):
-            value = raw.strip().lower()
-            if value in known and value not in values:
+            if not raw.strip():
+                continue
+            if dimension.model_label is None:
+                value = raw.strip() if raw.strip() in known else None
+            else:
+                term = terms.get(dimension.param, raw[:200])
+                value = term.slug if term is not None and term.slug in known else None
+            if value is None:
+                notices.append(f"We ignored “{raw[:60]}”: it is not a known {dimension.noun}.")
+            elif value not in values:
                 values.append(value)
-            elif value:
-                notices.append(f"We ignored “{raw[:60]}”: it is not a known {dimension.label.lower()}.")
         selected[dimension.param] = values
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
@@ -126,22 +115,24 @@ def build_facets(base, selected, labels_by_dimension, params):
     return facets
 
 
-def taxonomy_labels(base):
+def taxonomy_labels(base, terms=None):
     """slug -> label for every dimension (one query each; years from the stories)."""
+    terms = terms or TermIndex()
     labels = {}
     for dimension in DIMENSIONS:
-        if dimension.model is None:
+        if dimension.model_label is None:
             years = base.order_by("-year").values_list("year", flat=True).distinct()
             labels[dimension.param] = {str(year): str(year) for year in years}
         else:
-            labels[dimension.param] = dict(dimension.model.objects.values_list("slug", "name"))
+            labels[dimension.param] = terms.labels(dimension.param)
     return labels
 
 
 def serve_listing(index_page, request):
     base = CaseStudyPage.objects.live().public().descendant_of(index_page)
-    labels = taxonomy_labels(base)
-    selected, sort, notices = parse_filters(request, labels)
+    terms = TermIndex()
+    labels = taxonomy_labels(base, terms)
+    selected, sort, notices = parse_filters(request, labels, terms)
     params = {dimension.param: selected[dimension.param] for dimension in DIMENSIONS}
     if sort != DEFAULT_SORT:
         params["sort"] = [sort]

@@ -12,15 +12,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import ItemBase
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.anonymisation.guard import AnonymisationGuarded
+from cms.taxonomy.classification import Classified, ThemeItemBase, classification_search_fields, theme_field
 
 from .blocks import CaseStudyBodyBlock
 
@@ -29,11 +28,12 @@ CONSENT_POSITIONS = [
     ("consent-refused", "Consent refused, shared without consent"),
     ("not-sought-risk", "Consent not sought: asking would have increased risk"),
     ("not-competent", "Not competent to consent"),
+    # What an imported story without a consent position gets: never presented as consent given.
+    ("not-recorded", "Consent position not recorded"),
 ]
 
 
-class CaseStudyTheme(ItemBase):
-    tag = models.ForeignKey("taxonomy.Theme", related_name="case_studies", on_delete=models.CASCADE)
+class CaseStudyTheme(ThemeItemBase):
     content_object = ParentalKey("case_studies.CaseStudyPage", related_name="theme_items",
                                  on_delete=models.CASCADE)
 
@@ -54,22 +54,16 @@ class CaseStudyIndexPage(Page):
         return serve_listing(self, request)
 
 
-class CaseStudyPage(AnonymisationGuarded, Page):
+class CaseStudyPage(AnonymisationGuarded, Classified, Page):
     """One anonymised (or composite) story with a positive outcome for a child and family."""
 
     # The named author of a reflection quote has consented to be named; nothing else is exempt.
     anonymisation_exempt_fields = ("body.reflection.author_name",)
 
     summary = models.TextField(max_length=600, help_text="Two or three sentences: who, what was shared, outcome.")
-    area = models.ForeignKey("taxonomy.Area", on_delete=models.PROTECT, related_name="+",
-                             help_text="Local authority level at most, or National.")
+    # area, agencies, stage and concern_types come from Classified.
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
-    agencies = ParentalManyToManyField("taxonomy.Agency", related_name="case_studies")
-    stage = models.ForeignKey("taxonomy.JourneyStage", on_delete=models.PROTECT, related_name="+",
-                              verbose_name="journey stage")
-    concern_types = ParentalManyToManyField("taxonomy.ConcernType", related_name="case_studies", blank=True)
-    themes = ClusterTaggableManager(through=CaseStudyTheme, blank=True,
-                                    help_text="Themes and barriers, e.g. consent, thresholds.")
+    themes = theme_field(CaseStudyTheme)
     consent_position = models.CharField(max_length=32, choices=CONSENT_POSITIONS)
     outcome = models.TextField(max_length=600, help_text="The positive outcome for the child and family.")
     evidence_type = models.ForeignKey("taxonomy.EvidenceType", on_delete=models.PROTECT, related_name="+")
@@ -102,17 +96,9 @@ class CaseStudyPage(AnonymisationGuarded, Page):
         index.SearchField("body"),
         index.SearchField("limitations"),
         index.AutocompleteField("summary"),
-        index.RelatedFields("agencies", [index.SearchField("name"), index.FilterField("slug")]),
-        index.RelatedFields("themes", [index.SearchField("name", boost=2), index.FilterField("slug")]),
-        index.RelatedFields("concern_types", [index.SearchField("name")]),
-        index.RelatedFields("stage", [index.SearchField("name")]),
-        index.RelatedFields("area", [index.SearchField("name")]),
+        *classification_search_fields(),
         index.FilterField("year"),
-        index.FilterField("area"),
-        index.FilterField("stage"),
         index.FilterField("evidence_type"),
-        index.FilterField("agencies"),
-        index.FilterField("concern_types"),
     ]
 
     parent_page_types = ["case_studies.CaseStudyIndexPage"]

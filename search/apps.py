@@ -9,7 +9,14 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from django.core import checks
+
+        from . import indexing
+        from .checks import check_search_registrations
+
         route_index_updates_to_search_queue()
+        indexing.install()  # after the routing, which replaces the task it wraps
+        checks.register(check_search_registrations, "search")
 
 
 def route_index_updates_to_search_queue():

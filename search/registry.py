@@ -1,66 +1,46 @@
 """Which page types the site search covers, and which filters (facets) apply to each.
 
-Adding a content type to search is a few lines **in that type's model**::
+The search app knows no content type: each content type registers itself from its own
+app, usually in its ``AppConfig.ready()``::
 
-    class ScenarioPage(Page):
-        site_search = {
-            "slug": "scenario",                # ?type=scenario
-            "label": "Video scenario",         # singular, shown on each result
-            "plural": "Video scenarios",       # shown in the "Content type" filter
-            "facets": {"agency": "agencies", "theme": "themes"},  # facet -> relation on the model
-            "snippet_fields": ["summary", "transcript"],          # SearchFields to highlight
-            "summary_field": "summary",        # shown when no field has a match
-            "select_related": [],              # for the result list
-        }
+    from search.registry import register
 
-The model must be indexed (``search_fields``) and the relation named for each facet must
-be reachable as ``<relation>__slug`` through an ``index.RelatedFields`` with
-``index.FilterField("slug")`` (that's how the standard Wagtail search API filters it on
-every backend). If the model also has a top-level ``index.FilterField("<relation>")``, the
-facet counts come from the search backend itself; otherwise they are counted in the
-database over the matching page ids.
+    register(
+        ScenarioPage,
+        slug="scenario",                 # ?type=scenario
+        label="Video scenario",          # singular, shown on each result
+        plural="Video scenarios",        # shown in the "Content type" filter
+        facets=["agency", "theme"],      # taxonomy dimensions (cms.taxonomy.dimensions)
+        snippet_fields=["summary", "transcript"],  # SearchFields to highlight
+        summary_field="summary",         # shown when no field has a match
+        select_related=[],               # for the result list
+    )
 
-Types that cannot carry the attribute (like ``CaseStudyPage`` for now, whose model
-belongs to another app) are registered here with :func:`register`.
+A facet is a taxonomy dimension; it filters through the dimension's relation on the model
+(``agencies`` for ``agency``...), or another one given as ``facets={"agency": "featured_agencies"}``.
+The relation must be reachable as ``<relation>__slug`` through an ``index.RelatedFields``
+with ``index.FilterField("slug")`` (how the standard Wagtail search API filters it on every
+backend); a foreign key with a top-level ``index.FilterField("<relation>")`` is filtered by
+id instead, and such facets are counted by the search backend itself (others in the
+database over the matching page ids). ``cms.taxonomy.classification.classification_search_fields()``
+declares all of that for a classified model. Registering a model or a type slug twice is
+an error, and the ``search`` system check (``search/checks.py``) validates every
+registration at start-up.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 
+from cms.taxonomy.dimensions import dimension
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
-@dataclass(frozen=True)
-class Facet:
-    """A filter shown on the search page. Values are taxonomy terms with canonical slugs."""
-
-    param: str  # GET parameter, e.g. "agency"
-    label: str  # legend of the filter group
-    term_model: str  # "app_label.Model" with `slug` and `name` (or str())
-    order_by: tuple = ("name",)
-
-    def model(self):
-        return apps.get_model(self.term_model)
-
-    def terms(self):
-        return list(self.model().objects.order_by(*self.order_by))
-
-    def terms_by_slug(self, slugs):
-        slugs = [s for s in slugs if _SLUG.match(s)]
-        if not slugs:
-            return []
-        return list(self.model().objects.filter(slug__in=slugs))
-
-
-#: Facets that content types can opt into, in display order.
-FACETS = {
-    "agency": Facet("agency", "Agency", "taxonomy.Agency", ("sort_order", "name")),
-    "theme": Facet("theme", "Theme", "taxonomy.Theme", ("name",)),
-    "stage": Facet("stage", "Journey stage", "taxonomy.JourneyStage", ("sort_order", "name")),
-}
+class AlreadyRegistered(ImproperlyConfigured):
+    """A model or a type slug registered twice."""
 
 
 @dataclass
@@ -69,7 +49,7 @@ class SearchType:
     slug: str
     label: str
     plural: str
-    facets: dict = field(default_factory=dict)  # facet param -> relation field name
+    facets: dict = field(default_factory=dict)  # facet param (a taxonomy dimension) -> relation on the model
     snippet_fields: tuple = ("title",)
     summary_field: str | None = None
     select_related: tuple = ()
@@ -89,7 +69,7 @@ class SearchType:
         name = self.facets[param]
         try:
             field = self.model._meta.get_field(name)
-        except Exception:
+        except FieldDoesNotExist:
             field = None
         if field is not None and field.many_to_one and self.has_filter_field(name):
             return {f"{name}__in": [t.pk for t in terms]}
@@ -104,48 +84,50 @@ class SearchType:
         )
 
 
-_explicit = {}  # model label -> kwargs
+class SearchRegistry:
+    """The searchable types, in registration order."""
+
+    def __init__(self):
+        self._types = {}  # model -> SearchType
+
+    def register(self, model, *, slug, label, plural=None, facets=(), snippet_fields=("title",),
+                 summary_field=None, select_related=(), prefetch_related=()):
+        """Make ``model`` (a page model, or its "app_label.Model") searchable. Returns its SearchType."""
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        if model in self._types:
+            raise AlreadyRegistered(f"{model._meta.label} is already registered for site search")
+        if not isinstance(slug, str) or not _SLUG.match(slug):
+            raise ImproperlyConfigured(f"{model._meta.label}: the search type slug {slug!r} is not a slug")
+        if any(t.slug == slug for t in self._types.values()):
+            raise AlreadyRegistered(f"search type slug {slug!r} is already used by another model")
+        if not isinstance(facets, dict):
+            facets = dict.fromkeys(facets)
+        relations = {}
+        for param, relation in facets.items():
+            try:
+                relations[param] = relation or dimension(param).relation
+            except KeyError as exc:
+                raise ImproperlyConfigured(f"{model._meta.label}: facet {exc.args[0]}") from None
+        search_type = SearchType(
+            model=model, slug=slug, label=label, plural=plural or label + "s", facets=relations,
+            snippet_fields=tuple(snippet_fields), summary_field=summary_field,
+            select_related=tuple(select_related), prefetch_related=tuple(prefetch_related),
+        )
+        self._types[model] = search_type
+        return search_type
+
+    def unregister(self, model):
+        if isinstance(model, str):
+            model = apps.get_model(model)
+        del self._types[model]
+
+    def types(self):
+        """Every searchable type, in registration order. No database access."""
+        return list(self._types.values())
 
 
-def register(model_label, **options):
-    """Register a page type that can't carry a ``site_search`` attribute itself."""
-    _explicit[model_label.lower()] = options
-
-
-register(
-    "case_studies.CaseStudyPage",
-    slug="case-study",
-    label="Case study",
-    plural="Case studies",
-    facets={"agency": "agencies", "theme": "themes", "stage": "stage"},
-    snippet_fields=("summary", "outcome", "body", "limitations"),
-    summary_field="summary",
-    select_related=("area", "stage", "evidence_type"),
-)
-
-
-def searchable_types():
-    """All searchable types, in registration / app order. Cheap: no database access."""
-    from wagtail.models import get_page_models
-
-    out = []
-    seen = set()
-    for model in get_page_models():
-        label = model._meta.label_lower
-        options = getattr(model, "site_search", None)
-        if label in _explicit and not isinstance(options, dict):
-            options = _explicit[label]
-        if not isinstance(options, dict) or label in seen:
-            continue
-        seen.add(label)
-        options = dict(options)
-        options.setdefault("plural", options["label"] + "s")
-        for key in ("snippet_fields", "select_related", "prefetch_related"):
-            if key in options:
-                options[key] = tuple(options[key])
-        out.append(SearchType(model=model, **options))
-    return out
-
-
-def type_by_slug():
-    return {t.slug: t for t in searchable_types()}
+#: The site's registry. Content types register with ``search.registry.register(...)``.
+registry = SearchRegistry()
+register = registry.register
+unregister = registry.unregister

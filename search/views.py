@@ -35,9 +35,10 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
 from cms.core.pagination import govuk_pagination
+from cms.taxonomy.dimensions import DIMENSIONS, TermIndex
 
 from . import query_log
-from .registry import FACETS, searchable_types
+from .registry import registry as site_registry
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +69,9 @@ def live_pages(model=Page, private_q=None):
 class SearchParams:
     """Parsed, validated GET parameters. Unknown values are dropped and reported."""
 
-    def __init__(self, request, types):
+    def __init__(self, request, types, terms=None):
         get = request.GET
+        terms = terms or TermIndex()
         self.query = clean_query(get.get("q", ""))
         self.notices = []
         by_slug = {t.slug: t for t in types}
@@ -82,23 +84,18 @@ class SearchParams:
             else:
                 self.notices.append(f"“{slug}” is not a content type we have, so that filter was ignored.")
 
-        self.facets = {}  # param -> [term, ...]
-        for param, facet in FACETS.items():
-            wanted = self._values(get, param)
-            if not wanted:
-                continue
-            terms = {t.slug: t for t in facet.terms_by_slug(wanted)}
+        self.facets = {}  # param -> [term, ...], for the facets of the registered types
+        for dimension in facet_dimensions(types):
+            wanted = self._values(get, dimension.param)
             chosen = []
             for slug in wanted:
-                if slug in terms:
-                    if terms[slug] not in chosen:
-                        chosen.append(terms[slug])
-                else:
-                    self.notices.append(
-                        f"“{slug}” is not a {facet.label.lower()} we know, so that filter was ignored."
-                    )
+                term = terms.get(dimension.param, slug)
+                if term is None:
+                    self.notices.append(f"“{slug}” is not a {dimension.noun} we know, so that filter was ignored.")
+                elif term not in chosen:
+                    chosen.append(term)
             if chosen:
-                self.facets[param] = chosen
+                self.facets[dimension.param] = chosen
 
         try:
             self.page = int(get.get("page", "1"))
@@ -134,14 +131,22 @@ class SearchParams:
         return "?" + urlencode(self.querydict(**changes), doseq=True)
 
 
+def facet_dimensions(types):
+    """The taxonomy dimensions any of ``types`` has as a facet, in the taxonomy's order."""
+    params = {param for t in types for param in t.facets}
+    return [d for d in DIMENSIONS if d.param in params]
+
+
 class SearchPage:
     """Runs one search request. Kept out of the view so it can be tested and reused."""
 
-    def __init__(self, request):
+    def __init__(self, request, registry=None):
         self.request = request
         self.backend = get_search_backend()
-        self.types = searchable_types()
-        self.params = SearchParams(request, self.types)
+        self.types = (registry or site_registry).types()
+        self.terms = TermIndex()  # each term model queried at most once per request
+        self.params = SearchParams(request, self.types, self.terms)
+        self._faceted_ids = {}
         self.operator_fallback = False
         self.operator = "and"
         self._private_q = None
@@ -155,18 +160,11 @@ class SearchPage:
 
     def scope_types(self):
         """Types whose pages are searched: the chosen ones (or all), narrowed to those
-        supporting every chosen facet."""
+        supporting every chosen facet (a type without a facet cannot match it)."""
         types = self.params.types or self.types
         if self.params.facets:
             types = [t for t in types if all(p in t.facets for p in self.params.facets)]
         return types
-
-    def facet_type(self, scope):
-        """The one type whose facets are shown (facets are per type)."""
-        for t in scope:
-            if t.facets:
-                return t
-        return None
 
     def content_types(self, types):
         return [ContentType.objects.get_for_model(t.model) for t in types]
@@ -179,15 +177,32 @@ class SearchPage:
         return qs
 
     def results_for(self, scope, operator):
-        """Search results over ``scope``: one page model's queryset when facets narrow
-        the search to one type, else all live public pages of the scope's types."""
+        """Search results over ``scope``, with the chosen facets applied to every type in it.
+
+        One type: that page model's queryset, filtered by the search backend. Several types
+        with facets chosen: the facet filters are evaluated per type in the database (they
+        name each model's own relations), and the search runs over the live, public pages
+        of the scope narrowed to the matching ids (``Page`` filters by ``id`` on every backend).
+        """
         if len(scope) == 1 and (self.params.facets or self.params.types):
             return self.type_queryset(scope[0]).search(self.params.query, operator=operator)
-        if self.params.facets:
-            # Facets apply per type: with several types in scope, search the first.
-            return self.type_queryset(scope[0]).search(self.params.query, operator=operator)
         qs = self.live().filter(content_type__in=self.content_types(scope))
+        if self.params.facets:
+            qs = qs.filter(pk__in=self.faceted_ids(scope))
         return qs.search(self.params.query, operator=operator)
+
+    def faceted_ids(self, scope):
+        """Ids of the pages of each type in ``scope`` that match every chosen facet (one query a type)."""
+        key = tuple(t.slug for t in scope)
+        if key not in self._faceted_ids:
+            ids = set()
+            for search_type in scope:
+                qs = search_type.model.objects.all()
+                for param, terms in self.params.facets.items():
+                    qs = qs.filter(**{f"{search_type.lookup(param)}__in": [t.slug for t in terms]})
+                ids.update(qs.order_by().values_list("pk", flat=True))
+            self._faceted_ids[key] = sorted(ids)
+        return self._faceted_ids[key]
 
     # -- facets -----------------------------------------------------------------
 
@@ -199,7 +214,19 @@ class SearchPage:
         by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types)}
         return {by_ct[ct].slug: n for ct, n in counts.items() if ct in by_ct}
 
-    def facet_counts(self, search_type):
+    def facet_counts(self, scope):
+        """``{param: {slug: count}}`` over the live, public result set of every type in scope."""
+        counts = {}
+        for search_type in scope:
+            if not search_type.facets:
+                continue
+            for param, by_slug in self.type_facet_counts(search_type).items():
+                merged = counts.setdefault(param, {})
+                for slug, n in by_slug.items():
+                    merged[slug] = merged.get(slug, 0) + n
+        return counts
+
+    def type_facet_counts(self, search_type):
         """``{param: {slug: count}}`` over the live, public result set of one type."""
         results = self.type_queryset(search_type).search(self.params.query, operator=self.operator)
         params = list(search_type.facets)
@@ -214,9 +241,7 @@ class SearchPage:
             raw = {name: results.facet(name) for name in names}
         counts = {}
         for param, name in from_backend.items():
-            facet = FACETS[param]
-            model = facet.model()
-            by_pk = dict(model.objects.filter(pk__in=[k for k in raw[name] if k is not None]).values_list("pk", "slug"))
+            by_pk = {term.pk: term.slug for term in self.terms.terms(param)}
             counts[param] = {by_pk[k]: n for k, n in raw[name].items() if k in by_pk}
         if from_db:
             if pks is None:
@@ -341,7 +366,7 @@ class SearchPage:
         scope = self.scope_types()
         if not scope:
             context["state"] = "results"
-            context.update(results=[], total=0, facet_groups=self.facet_groups(None, {}))
+            context.update(results=[], total=0, facet_groups=[])
             context["type_options"] = self.type_options({})
             return context
 
@@ -360,16 +385,14 @@ class SearchPage:
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(paginator.num_pages)
 
-        facet_type = self.facet_type(scope)
-        counts = self.facet_counts(facet_type) if facet_type is not None and total else {}
+        counts = self.facet_counts(scope) if total else {}
         context.update(
             state="results" if total else "empty",
             total=total,
             page_obj=page,
             results=self.decorate(list(page.object_list)) if total else [],
             pagination=self.pagination(page) if total else None,
-            facet_type=facet_type,
-            facet_groups=self.facet_groups(facet_type, counts),
+            facet_groups=self.facet_groups(scope, counts),
             type_options=self.type_options(self.type_counts() if total else {}),
             operator_fallback=self.operator_fallback,
             promotions=self.promotions() if page.number == 1 else [],
@@ -393,23 +416,23 @@ class SearchPage:
             for t in self.types
         ]
 
-    def facet_groups(self, facet_type, counts):
-        if facet_type is None:
-            return []
+    def facet_groups(self, scope, counts):
+        """One group per facet of the types in scope, in the taxonomy's order."""
         groups = []
-        for param in facet_type.facets:
-            facet = FACETS[param]
+        for dimension in facet_dimensions(scope):
+            param = dimension.param
             chosen = {t.slug for t in self.params.facets.get(param, [])}
             c = counts.get(param, {})
             options = [
                 {"value": term.slug, "label": getattr(term, "name", str(term)), "count": c.get(term.slug, 0),
                  "checked": term.slug in chosen}
-                for term in facet.terms()
+                for term in self.terms.terms(param)
             ]
             # show terms that match something (and any already chosen), most useful first
             options = [o for o in options if o["count"] or o["checked"]]
-            groups.append({"param": param, "label": facet.label, "options": options,
-                           "selected": bool(chosen)})
+            applies_to = ", ".join(t.plural for t in scope if param in t.facets)
+            groups.append({"param": param, "label": dimension.label, "options": options,
+                           "selected": bool(chosen), "applies_to": applies_to})
         return groups
 
     def pagination(self, page):
@@ -428,7 +451,7 @@ def suggest(request):
     query = clean_query(request.GET.get("q", ""))
     payload = {"query": query, "results": []}
     if len(query) >= 2:
-        types = searchable_types()
+        types = site_registry.types()
         by_ct = {ContentType.objects.get_for_model(t.model).pk: t for t in types}
         qs = live_pages().filter(content_type__in=list(by_ct))
         try:

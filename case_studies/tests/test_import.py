@@ -56,7 +56,7 @@ def test_good_csv_creates_draft_pages_with_taxonomy(index_page):
     assert slugs(page.agencies) == ["early-help", "health"]
     assert slugs(page.concern_types) == ["neglect", "was-not-brought"]
     assert slugs(page.themes) == ["feedback-to-referrer", "thresholds"]
-    assert page.consent_position == "consent-given"  # defaulted, and said so
+    assert page.consent_position == "not-recorded"  # never invented, and said so
     assert "consent_position" in err
     assert [block.block_type for block in page.body] == ["paragraph", "paragraph", "learning_points"]
     assert page.body[0].value.source.startswith("<p>A dental practice saw")
@@ -119,12 +119,69 @@ def test_every_problem_in_a_row_is_listed(index_page, tmp_path):
     assert code == 1
     line = next(line for line in err.splitlines() if line.startswith("row 1:"))
     for expected in ["title is 300 characters; the limit is 255", "summary is 601 characters",
-                     "year 1999 is before 2000", "missing agencies", "unknown stage 'nowhere'",
+                     "year 1999 is before 2000", "missing agencies", "unknown journey stage 'nowhere'",
                      "unknown theme 'made-up-theme'", "review_due must be a date",
                      "unknown consent_position 'maybe'"]:
         assert expected in line
     assert "row 2: expected an object, got str" in err
     assert CaseStudyPage.objects.count() == 0
+
+
+def test_a_row_without_consent_position_is_not_recorded_never_consent_given(index_page, tmp_path, client):
+    rows = json.loads((DATA / "good.json").read_text())[:2]
+    del rows[0]["consent_position"]
+    rows[1]["consent_position"] = ""
+    path = tmp_path / "no-consent.json"
+    path.write_text(json.dumps(rows))
+    code, out, err = run(path)
+    assert code == 0, err
+    assert "2 row(s) had no consent_position: recorded as 'Consent position not recorded'" in err
+    assert "consent-given" not in err
+    for page in CaseStudyPage.objects.all():
+        assert page.consent_position == "not-recorded"
+        assert page.consent_label == "Consent position not recorded"
+
+    from search.tests.factories import publish
+
+    page = publish(CaseStudyPage.objects.get(title="Baby D and the pre-birth plan"))
+    html = client.get(page.url).content.decode()
+    assert "Consent position not recorded" in html
+    assert "Consent given" not in html
+
+
+def test_a_row_without_consent_position_keeps_what_an_existing_page_records(index_page, tmp_path):
+    rows = json.loads((DATA / "good.json").read_text())[:1]
+    path = tmp_path / "stories.json"
+    path.write_text(json.dumps(rows))
+    assert run(path)[0] == 0
+    del rows[0]["consent_position"]
+    rows[0]["summary"] = "A second telling of the story."
+    path.write_text(json.dumps(rows))
+    assert run(path)[0] == 0
+    latest = CaseStudyPage.objects.get().get_latest_revision_as_object()
+    assert latest.summary == "A second telling of the story."
+    assert latest.consent_position == "consent-given"
+
+
+def test_a_row_without_evidence_type_is_an_error_not_a_default(index_page, tmp_path):
+    """Evidence type is required by the model: a row without one fails, nothing is invented."""
+    rows = json.loads((DATA / "good.json").read_text())[:2]
+    del rows[0]["evidence_type"]
+    rows[1]["evidence_type"] = "  "
+    path = tmp_path / "no-evidence.json"
+    path.write_text(json.dumps(rows))
+    code, out, err = run(path)
+    assert code == 1
+    assert "row 1: missing evidence type" in err
+    assert "row 2: missing evidence type" in err
+    assert CaseStudyPage.objects.count() == 0
+
+    csv_text = (DATA / "good.csv").read_text().replace(",pilot,", ",,")
+    path = tmp_path / "no-evidence.csv"
+    path.write_text(csv_text)
+    code, out, err = run(path)
+    assert code == 1 and "missing evidence type" in err
+    assert not CaseStudyPage.objects.filter(evidence_type__slug="pilot").exists()
 
 
 def test_body_text_is_escaped(index_page, tmp_path):
@@ -231,6 +288,44 @@ def test_thousand_rows_import(index_page, tmp_path):
     assert elapsed < 600
 
 
+def test_import_indexes_its_pages_at_the_end_and_leaves_other_threads_alone(index_page, settings):
+    """Per-save indexing is suppressed for the import only: a save elsewhere in the process
+    (another request's thread) is still indexed on save while the import runs."""
+    import threading
+
+    from django.db.models.signals import post_save
+    from django_tasks.signals import task_enqueued
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
+                                  "QUEUES": ["default", "search", "media"]}}
+    enqueued = []
+
+    def record(sender, task_result, **kwargs):
+        if task_result.task.name == "insert_or_update_object_task":
+            enqueued.append((threading.current_thread().name, tuple(task_result.args)))
+
+    def elsewhere():
+        post_save.send(sender=CaseStudyPage, instance=CaseStudyPage(pk=424242), created=False)
+
+    def progress(result):
+        if result.row.number == 1:
+            thread = threading.Thread(target=elsewhere, name="another-request")
+            thread.start()
+            thread.join()
+
+    task_enqueued.connect(record, weak=False)
+    try:
+        report = importer.CaseStudyImporter().run(importer.read_rows(DATA / "good.csv"), progress=progress)
+    finally:
+        task_enqueued.disconnect(record)
+    assert report.count("created") == 3
+    assert enqueued == [("another-request", ("case_studies", "casestudypage", "424242"))]
+    # ...and the imported pages were indexed explicitly at the end.
+    found = {page.title for page in CaseStudyPage.objects.search("dentist")}
+    assert found == {"Child A: the dentist who asked"}
+    assert CaseStudyPage.objects.search("safeguarding lead").count() >= 1
+
+
 # --------------------------------------------------------------------------- publishing
 
 class StandInGate:
@@ -280,11 +375,9 @@ def test_publish_reports_published_held_and_failed(index_page, tmp_path, monkeyp
 
 
 def test_publish_with_the_real_anonymisation_gate(index_page, tmp_path):
-    anonymisation = pytest.importorskip("case_studies.anonymisation")
-    try:
-        anonymisation.clear_and_publish
-    except (AttributeError, ImportError):
-        pytest.skip("case_studies.anonymisation.clear_and_publish is not available yet")
+    from cms.anonymisation.publishing import clear_and_publish
+
+    assert importer._load_publisher() == (clear_and_publish, "")  # the real gate, not a stand-in
     code, out, err = run(_postcode_file(tmp_path), "--publish")
     assert code == 0, err
     clean = CaseStudyPage.objects.get(title="Baby D and the pre-birth plan")

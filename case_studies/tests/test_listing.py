@@ -61,6 +61,13 @@ def test_filter_combinations_return_exactly_the_right_stories(client, stories, q
     assert set(titles(get(client, query))) == expected
 
 
+def test_an_area_may_be_given_by_name_or_code_and_is_shown_by_slug(client, stories):
+    for value in ("Leeds", "leeds", "E08000035", "Leeds City Council"):
+        response = get(client, f"?area={value}")
+        assert set(titles(response)) == {"A police and health story", "C health and education"}, value
+        assert [o.value for o in response.context["active_filters"]] == ["leeds"]
+
+
 def test_facet_counts_count_what_each_option_would_show(client, stories):
     response = get(client, "?theme=consent")
     facets = {facet.dimension.param: {o.value: o.count for o in facet.options} for facet in response.context["facets"]}

@@ -4,12 +4,15 @@ import os
 import tempfile
 
 from .base import *  # noqa: F401,F403
-from .base import WAGTAILSEARCH_BACKENDS
+from .base import INSTALLED_APPS, WAGTAILSEARCH_BACKENDS
 
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 DEMO_ACCOUNTS_ENABLED = True
+
+# A second classified, searchable page type, for tests only (search/tests/testapp).
+INSTALLED_APPS = [*INSTALLED_APPS, "search.tests.testapp"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

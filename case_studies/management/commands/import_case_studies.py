@@ -62,8 +62,9 @@ class Command(BaseCommand):
             self.stderr.write(f"{result.row.label}: {'; '.join(result.problems)}")
         defaulted = [r for r in report.results if r.warnings]
         if defaulted:
-            self.stderr.write(f"warning: {len(defaulted)} row(s) had no consent_position and "
-                              f"were given the default 'consent-given': check them before publishing")
+            self.stderr.write(f"warning: {len(defaulted)} row(s) had no consent_position: recorded as "
+                              f"'Consent position not recorded' (never as consent given); "
+                              f"check them before publishing")
         if report.publish_unavailable:
             self.stderr.write(report.publish_unavailable + "; everything was left as drafts")
         if report.held:
