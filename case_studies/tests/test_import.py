@@ -409,3 +409,39 @@ def test_publish_unavailable_is_reported(index_page, monkeypatch):
     code, out, err = run(DATA / "good.csv", "--publish")
     assert code == 1 and "publishing unavailable" in err and "publishing unavailable" in out
     assert CaseStudyPage.objects.filter(live=False).count() == 3
+
+
+# --------------------------------------------------------------------------- areas
+
+@pytest.mark.parametrize("area, slug", [
+    ("London Borough of Barnet", "barnet"),
+    ("Coventry City Council", "coventry"),
+    ("Stockport Metropolitan Borough Council", "stockport"),
+    ("Bristol, City of", "bristol"),
+    ("brighton & hove", "brighton-and-hove"),
+    ("E08000007", "stockport"),
+    ("Rhondda Cynon Taf", "rhondda-cynon-taf"),
+    ("Glasgow City", "glasgow-city"),
+    ("Belfast Health and Social Care Trust", "belfast-hsc-trust"),
+])
+def test_a_story_from_any_uk_authority_imports_by_its_official_name(index_page, tmp_path, area, slug):
+    from cms.taxonomy.models import Area
+
+    rows = json.loads((DATA / "good.json").read_text())[:1]
+    rows[0]["area"] = area
+    path = tmp_path / "area.json"
+    path.write_text(json.dumps(rows))
+    code, out, err = run(path)
+    assert code == 0, err + out
+    assert CaseStudyPage.objects.get().area == Area.objects.get(slug=slug)
+
+
+def test_an_unknown_area_is_a_row_error_naming_the_closest_matches(index_page, tmp_path):
+    rows = json.loads((DATA / "good.json").read_text())[:1]
+    rows[0]["area"] = "Barnett"
+    path = tmp_path / "area.json"
+    path.write_text(json.dumps(rows))
+    code, out, err = run(path)
+    assert code == 1
+    assert "unknown area 'Barnett' (closest: Barnet" in out + err
+    assert not CaseStudyPage.objects.exists()
