@@ -3,7 +3,8 @@ from wagtail.rich_text import RichText
 from cms.anonymisation.detection import scan_fields
 from cms.anonymisation.extract import content_hash, extract_page_text, html_to_text
 
-from .review_factories import make_case_study, paragraph, section
+from .factories import make_case_study
+from .admin_forms import paragraph, section
 
 SEP = " › "
 
@@ -33,7 +34,7 @@ def test_html_to_text_keeps_blocks_apart_and_collects_links():
 
 
 def test_extraction_walks_nested_blocks_with_labels(db):
-    page = make_case_study(body=nested_body(), limitations="Only one family's view.")
+    page = make_case_study(state="draft", body=nested_body(), limitations="Only one family's view.")
     fields = dict(extract_page_text(page.get_latest_revision().as_object()))
 
     assert fields["Title"] == page.title
@@ -61,14 +62,14 @@ def test_extraction_walks_nested_blocks_with_labels(db):
 
 
 def test_extraction_includes_search_description(db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     page.search_description = "Email jane.doe@example.org for more."
     locations = [location for location, _ in extract_page_text(page)]
     assert any("description" in location.lower() for location in locations)
 
 
 def test_scan_revision_reports_findings_with_locations(db):
-    page = make_case_study(body=nested_body())
+    page = make_case_study(state="draft", body=nested_body())
     found = {(f.kind, f.location, f.text) for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))}
     assert ("postcode", SEP.join(["Body", "Section 2", "Text"]), "LS6 2AB") in found
     assert ("phone", SEP.join(["Body", "Learning points 1", "Points", "Item 2"]), "0113 496 0000") in found
@@ -76,7 +77,7 @@ def test_scan_revision_reports_findings_with_locations(db):
 
 
 def test_content_hash_changes_with_text(db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     before = content_hash(extract_page_text(page))
     page.summary += " More."
     assert content_hash(extract_page_text(page)) != before

@@ -141,7 +141,7 @@ def test_a_row_without_consent_position_is_not_recorded_never_consent_given(inde
         assert page.consent_position == "not-recorded"
         assert page.consent_label == "Consent position not recorded"
 
-    from search.tests.factories import publish
+    from case_studies.tests.factories import publish
 
     page = publish(CaseStudyPage.objects.get(title="Baby D and the pre-birth plan"))
     html = client.get(page.url).content.decode()

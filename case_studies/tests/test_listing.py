@@ -24,7 +24,7 @@ def stories():
                              stage="early-help", year=2022, area="leeds", evidence="pilot"),
         "d": make_case_study("D education only", agencies=["education"], themes=["co-location"],
                              stage="child-protection", year=2020, area="durham"),
-        "draft": make_case_study("E draft police", agencies=["police"], themes=["consent"], live=False),
+        "draft": make_case_study("E draft police", agencies=["police"], themes=["consent"], state="draft"),
     }
 
 
@@ -161,7 +161,7 @@ def test_feedback_is_stored_without_personal_data_and_rate_limited(client):
 
 def test_feedback_rejects_invalid_answers_and_drafts(client):
     live = make_case_study("Live")
-    draft = make_case_study("Draft", live=False)
+    draft = make_case_study("Draft", state="draft")
     client.post(f"/case-study-feedback/feedback/{live.pk}/", {"useful": "maybe"})
     assert not CaseStudyFeedback.objects.exists()
     assert client.post(f"/case-study-feedback/feedback/{draft.pk}/", {"useful": "yes"}).status_code == 404

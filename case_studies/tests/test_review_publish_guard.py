@@ -9,14 +9,15 @@ from cms.anonymisation.models import AnonymisationClearance
 from cms.anonymisation.publishing import PublishBlocked, clear_and_publish
 from case_studies.models import CaseStudyPage
 
-from .review_factories import edit_post_data, edit_url, make_case_study, paragraph
+from .factories import make_case_study
+from .admin_forms import edit_post_data, edit_url, paragraph
 
 DIRTY = "The family moved to LS6 2AB after the fire."
 
 
 @pytest.fixture
 def dirty_page(db):
-    return make_case_study(body=[paragraph(f"<p>{DIRTY}</p>")])
+    return make_case_study(state="draft", body=[paragraph(f"<p>{DIRTY}</p>")])
 
 
 def reload(page):
@@ -33,7 +34,7 @@ def test_revision_publish_raises_without_clearance(dirty_page):
 
 
 def test_clean_page_still_needs_a_clearance(db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     with pytest.raises(PublishBlocked, match="attests"):
         page.get_latest_revision().publish()
     assert not reload(page).live
@@ -63,10 +64,10 @@ def test_admin_publish_button_is_refused_with_the_findings(who, request, client,
 def test_admin_create_and_publish_is_refused(client, superuser, db):
     from django.urls import reverse
 
-    from .review_factories import case_study_index
+    from .factories import case_study_index
 
     index = case_study_index()
-    template = make_case_study()
+    template = make_case_study(state="draft")
     client.force_login(superuser)
     data = edit_post_data(template, summary=DIRTY, **{"action-publish": "action-publish"})
     data.update(title="A new story", slug="a-new-story")
@@ -78,7 +79,7 @@ def test_admin_create_and_publish_is_refused(client, superuser, db):
 
 
 def test_admin_publish_of_unchanged_cleared_text_carries_the_clearance(client, superuser, db):
-    page = make_case_study(body=[paragraph("<p>Child A was referred by the school.</p>")])
+    page = make_case_study(state="draft", body=[paragraph("<p>Child A was referred by the school.</p>")])
     assert clear_and_publish(page, user=superuser) == []
     client.force_login(superuser)
     # Same text, only the review date changes: the clearance carries over.
@@ -92,7 +93,7 @@ def test_admin_publish_of_unchanged_cleared_text_carries_the_clearance(client, s
 
 
 def test_admin_publish_after_text_change_is_refused(client, superuser, db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     clear_and_publish(page, user=superuser)
     client.force_login(superuser)
     client.post(edit_url(page), edit_post_data(page, summary="A different, clean summary of the story.", **{
@@ -116,7 +117,7 @@ def test_bulk_publish_is_refused(client, superuser, dirty_page):
 
 
 def test_scheduling_needs_a_clearance_and_scheduled_publish_works_with_one(superuser, db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     page.go_live_at = timezone.now() + datetime.timedelta(days=1)
     revision = page.save_revision()
     with pytest.raises(PublishBlocked):
@@ -146,7 +147,7 @@ def test_edit_view_warns_about_findings(client, editor, dirty_page):
 
 
 def test_clear_and_publish_clean_page(db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     assert clear_and_publish(page, attest_by_system=True) == []
     page = reload(page)
     assert page.live
@@ -164,7 +165,7 @@ def test_clear_and_publish_leaves_dirty_page_as_draft(dirty_page):
 
 
 def test_clear_and_publish_saves_unsaved_changes_first(db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     page.summary = "An updated, clean summary of what was shared."
     assert clear_and_publish(page) == []
     assert reload(page).summary == "An updated, clean summary of what was shared."
@@ -177,16 +178,16 @@ def test_clear_and_publish_saves_unsaved_changes_first(db):
 
 
 def test_clear_and_publish_by_a_user_records_them(editor, db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     clear_and_publish(page, user=editor)
     clearance = AnonymisationClearance.objects.get()
     assert clearance.attested_by == editor and not clearance.is_system
 
 
 def test_guarded_pages_are_always_inserted_as_drafts(db):
-    from .review_factories import case_study_index
+    from .factories import case_study_index
 
-    page = make_case_study()  # the factory asks for live=False; Page.live defaults to True:
+    page = make_case_study(state="draft")  # the factory asks for a draft; Page.live defaults to True:
     other = CaseStudyPage(title="Inserted live", slug="inserted-live", summary=page.summary, outcome=page.outcome,
                           area=page.area, year=2023, stage=page.stage, consent_position="consent-given",
                           evidence_type=page.evidence_type, review_due=page.review_due)
@@ -198,9 +199,9 @@ def test_fixtures_can_suspend_the_guard_for_one_model_and_it_comes_back(db):
     """Fast fixtures insert live pages by suspending the guard's receiver for a block only."""
     from cms.anonymisation.testing import publish_guard_suspended
 
-    from .review_factories import case_study_index
+    from .factories import case_study_index
 
-    page = make_case_study()
+    page = make_case_study(state="draft")
 
     def insert(slug):
         other = CaseStudyPage(title=slug, slug=slug, summary=page.summary, outcome=DIRTY,
@@ -217,8 +218,8 @@ def test_fixtures_can_suspend_the_guard_for_one_model_and_it_comes_back(db):
 def test_publishing_stops_with_a_message_when_the_check_cannot_run(db, editor, client, monkeypatch):
     import sys
 
-    page = make_case_study()
-    clear = make_case_study(title="Already cleared")
+    page = make_case_study(state="draft")
+    clear = make_case_study(state="draft", title="Already cleared")
     assert clear_and_publish(clear) == []
     clear.save_revision()  # a new, identical revision: normally carried over without a new attestation
     monkeypatch.setitem(sys.modules, "phonenumbers", None)
@@ -239,7 +240,7 @@ def test_a_reflection_authors_consented_name_is_exempt_but_the_quote_is_scanned(
     from cms.anonymisation.detection import scan_fields
     from cms.anonymisation.extract import extract_page_text
 
-    page = make_case_study(body=[("reflection", {"quote": "Jo Smith told me it helped.",
+    page = make_case_study(state="draft", body=[("reflection", {"quote": "Jo Smith told me it helped.",
                                                  "author_name": "Amira Okonkwo", "author_role": "DSL"})])
     found = [(f.kind, f.text) for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))]
     assert ("person_name", "Jo Smith") in found

@@ -13,7 +13,8 @@ from case_studies.review import WORKFLOW_NAME, ensure_case_study_workflow
 from case_studies.models import CaseStudyPage
 from cms.users import roles
 
-from .review_factories import case_study_index, edit_url, make_case_study, paragraph, workflow_action_url
+from .factories import case_study_index, make_case_study
+from .admin_forms import edit_url, paragraph, workflow_action_url
 
 DIRTY_BODY = [paragraph("<p>Child A moved to LS6 2AB. Call 0113 496 0000 for the duty desk.</p>")]
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
@@ -30,7 +31,7 @@ def submit(page, user):
 
 @pytest.fixture
 def dirty_in_review(db, champion):
-    page = make_case_study(body=DIRTY_BODY)
+    page = make_case_study(state="draft", body=DIRTY_BODY)
     return page, submit(page, champion)
 
 
@@ -52,7 +53,7 @@ def test_workflow_is_assigned_to_the_index(db):
     assert list(task.groups.values_list("name", flat=True)) == [roles.EDITOR]
     assert ensure_case_study_workflow(index) == workflow  # idempotent
     assert Workflow.objects.filter(name=WORKFLOW_NAME).count() == 1
-    assert make_case_study().get_workflow() == workflow
+    assert make_case_study(state="draft").get_workflow() == workflow
 
 
 def test_actions_by_role(dirty_in_review, editor, superuser, champion, trainer):
@@ -160,7 +161,7 @@ def test_dismissals_carry_to_the_next_revision(client, editor, champion, dirty_i
 
 
 def test_clean_story_approves_with_attestation(client, editor, champion, db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     task_state = submit(page, champion)
     client.force_login(editor)
     url = workflow_action_url(page, "approve", task_state)
@@ -176,7 +177,7 @@ def test_clean_story_approves_with_attestation(client, editor, champion, db):
 
 
 def test_superuser_must_attest_too(client, superuser, champion, db):
-    page = make_case_study()
+    page = make_case_study(state="draft")
     task_state = submit(page, champion)
     client.force_login(superuser)
     response = client.post(workflow_action_url(page, "approve", task_state), approve_data(task_state, attest=False),
@@ -202,13 +203,13 @@ def test_champion_can_submit_but_not_approve(client, champion, db):
     for codename in ("add_page", "change_page"):
         permission = Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
         GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
-    page = make_case_study()
+    page = make_case_study(state="draft")
     page.owner = champion
     page.save()
     client.force_login(champion)
 
     # submitting through the editor
-    from .review_factories import edit_post_data
+    from .admin_forms import edit_post_data
 
     response = client.post(edit_url(page), edit_post_data(page, **{"action-submit": "action-submit"}))
     assert response.status_code == 302
@@ -230,7 +231,7 @@ def test_editor_approves_from_the_page_editor(client, editor, champion, dirty_in
     """The editor's footer 'Approve (anonymisation attested)' collects the form, then posts the edit form."""
     from django.urls import reverse
 
-    from .review_factories import edit_post_data
+    from .admin_forms import edit_post_data
 
     page, task_state = dirty_in_review
     client.force_login(editor)

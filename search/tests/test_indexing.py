@@ -12,14 +12,14 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from search.tests.factories import make_case_study
+from case_studies.tests.factories import make_case_study
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.django_db
 def test_update_index_rebuilds_and_shows_progress(settings, client):
-    page = make_case_study("Otter pathway", summary="An otter pathway.")
+    page = make_case_study("Otter pathway", state="published", summary="An otter pathway.")
     backend = get_search_backend()
     backend.get_index_for_model(Page).reset()
     assert not list(Page.objects.live().search("otter"))

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from search.tests.factories import make_case_study, publish
+from case_studies.tests.factories import make_case_study, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -33,18 +33,18 @@ def count_of(html, param, slug):
 @pytest.fixture
 def corpus(db):
     """Three live case studies plus hidden ones that must never show up."""
-    a = make_case_study("Consent at the school gate", agencies=("police", "education"), themes=("consent", "thresholds"),
+    a = make_case_study("Consent at the school gate", state="published", agencies=("police", "education"), themes=("consent", "thresholds"),
                         stage="referral", summary="The school shared a worry about consent with the police.")
-    b = make_case_study("Consent refused by a teenager", agencies=("health",), themes=("consent",),
+    b = make_case_study("Consent refused by a teenager", state="published", agencies=("health",), themes=("consent",),
                         stage="child-protection", summary="A 17-year-old refused consent; health shared anyway.")
-    c = make_case_study("Early help for a family", agencies=("police", "early-help"), themes=("think-family",),
+    c = make_case_study("Early help for a family", state="published", agencies=("police", "early-help"), themes=("think-family",),
                         stage="early-help", summary="Police noticed neglect signs and early help got involved with consent.")
-    draft = make_case_study("Draft consent story zebrafish", agencies=("police",), themes=("consent",), live=False,
+    draft = make_case_study("Draft consent story zebrafish", state="draft", agencies=("police",), themes=("consent",),
                             summary="Draft consent text about zebrafish.")
-    private = make_case_study("Private consent story", agencies=("police",), themes=("consent",),
+    private = make_case_study("Private consent story", state="published", agencies=("police",), themes=("consent",),
                               summary="Private consent text.")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    unpublished = make_case_study("Unpublished consent story", agencies=("police",), themes=("consent",),
+    unpublished = make_case_study("Unpublished consent story", state="published", agencies=("police",), themes=("consent",),
                                   summary="Unpublished consent text.")
     unpublished.unpublish()
     return {"a": a, "b": b, "c": c, "draft": draft, "private": private, "unpublished": unpublished}
@@ -79,7 +79,7 @@ def test_hidden_pages_not_counted_in_facets(client, corpus):
 
 
 def test_highlighted_snippets_are_escaped(client, db):
-    make_case_study("Trust <script>alert(1)</script> and consent",
+    make_case_study("Trust <script>alert(1)</script> and consent", state="published",
                     summary="Sharing <b>with</b> consent & care between agencies.")
     html = body(client.get("/search/?q=consent"))
     assert "<mark>consent</mark>" in html
@@ -133,7 +133,7 @@ def test_unknown_slugs_are_ignored_with_a_notice(client, corpus):
 
 def test_pagination(client, db):
     for i in range(23):
-        make_case_study(f"Pathway story {i}", summary="A pathway that worked.")
+        make_case_study(f"Pathway story {i}", state="published", summary="A pathway that worked.")
     html = body(client.get("/search/?q=pathway"))
     assert "23 results" in html
     assert len(result_titles(html)) == 10
@@ -197,7 +197,7 @@ def test_promotions_shown_first_only_when_live(client, corpus):
 def test_query_count_is_constant(client, db):
     def make(n, word):
         for i in range(n):
-            make_case_study(f"{word} story {i}", summary=f"{word} shared well.", agencies=("police", "health"),
+            make_case_study(f"{word} story {i}", state="published", summary=f"{word} shared well.", agencies=("police", "health"),
                             themes=("consent", "thresholds"))
 
     make(10, "Tenword")
@@ -220,14 +220,14 @@ def test_query_count_is_constant(client, db):
 
 def test_query_count_bound(client, db, django_assert_max_num_queries):
     for i in range(12):
-        make_case_study(f"Bounded story {i}", summary="bounded sharing")
+        make_case_study(f"Bounded story {i}", state="published", summary="bounded sharing")
     client.get("/search/?q=bounded")
     with django_assert_max_num_queries(25):
         client.get("/search/?q=bounded&theme=consent&stage=referral")
 
 
 def test_results_follow_publish_and_unpublish(client, db):
-    page = make_case_study("Hedgehog pathway", summary="A hedgehog pathway.")
+    page = make_case_study("Hedgehog pathway", state="published", summary="A hedgehog pathway.")
     assert result_titles(body(client.get("/search/?q=hedgehog"))) == ["Hedgehog pathway"]
     page.unpublish()
     assert result_titles(body(client.get("/search/?q=hedgehog"))) == []

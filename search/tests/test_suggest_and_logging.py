@@ -6,17 +6,17 @@ from wagtail.models import PageViewRestriction
 
 from search.models import ZeroResultQuery
 from search.query_log import contains_personal_data
-from search.tests.factories import make_case_study
+from case_studies.tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
 
 def test_suggest_returns_live_public_titles_and_urls(client, db):
-    live = make_case_study("Consent at the school gate")
-    make_case_study("Consent draft never published", live=False)
-    private = make_case_study("Consent behind a login")
+    live = make_case_study("Consent at the school gate", state="published")
+    make_case_study("Consent draft never published", state="draft")
+    private = make_case_study("Consent behind a login", state="published")
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    gone = make_case_study("Consent since unpublished")
+    gone = make_case_study("Consent since unpublished", state="published")
     gone.unpublish()
 
     response = client.get("/search/suggest/?q=cons")
@@ -29,7 +29,7 @@ def test_suggest_returns_live_public_titles_and_urls(client, db):
 
 @pytest.mark.parametrize("q", ["", "c", "%00%00", "zzzzzz"])
 def test_suggest_short_or_unknown_is_empty(client, db, q):
-    make_case_study("Consent at the school gate")
+    make_case_study("Consent at the school gate", state="published")
     response = client.get(f"/search/suggest/?q={q}")
     assert response.status_code == 200
     assert response.json()["results"] == []
@@ -40,7 +40,7 @@ def test_suggest_rejects_post(client, db):
 
 
 def test_zero_result_queries_logged_per_day(client, db):
-    make_case_study("Consent at the school gate")
+    make_case_study("Consent at the school gate", state="published")
     client.get("/search/?q=Xylophone")
     client.get("/search/?q=xylophone++")
     client.get("/search/?q=consent")
@@ -66,7 +66,7 @@ def test_queries_with_personal_data_are_never_stored(client, db, q):
 
 
 def test_filtered_searches_do_not_count_as_content_gaps(client, db):
-    make_case_study("Consent at the school gate")
+    make_case_study("Consent at the school gate", state="published")
     client.get("/search/?q=consent&agency=housing")
     assert not ZeroResultQuery.objects.exists()
 

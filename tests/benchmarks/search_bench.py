@@ -102,7 +102,7 @@ def build_corpus(n, seed=1234):
 
     from case_studies.models import CaseStudyPage, CaseStudyTheme
     from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
-    from search.tests.factories import case_study_index
+    from case_studies.tests.factories import case_study_index
 
     started = time.perf_counter()
     rng = random.Random(seed)

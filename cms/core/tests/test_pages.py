@@ -52,7 +52,7 @@ def test_home_page_features_only_live_content_in_constant_queries(client, django
     from case_studies.tests.factories import make_case_study
 
     live = [make_case_study(f"Featured {n}") for n in range(5)]
-    draft = make_case_study("Draft feature", live=False)
+    draft = make_case_study("Draft feature", state="draft")
     home = HomePage.objects.get()
     home.featured = [("item", {"page": Page.objects.get(pk=p.pk), "label": "Case study"}) for p in live + [draft]]
     home.save()
