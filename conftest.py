@@ -72,3 +72,62 @@ def no_search_index_updates(settings, fresh_search_index):
     settings.WAGTAILSEARCH_BACKENDS = {
         name: {**config, "AUTO_UPDATE": False} for name, config in settings.WAGTAILSEARCH_BACKENDS.items()
     }
+
+
+def reset_sequences(connection):
+    """Restored rows keep their ids; move PostgreSQL's id sequences past them."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def baseline_snapshot(django_db_setup, django_db_blocker):
+    """The database as migrations leave it (roles, taxonomy, home page), serialised once at
+    the start of the session, before any test can change it.
+
+    Transactional tests (live server, threads) end with a flush, which also removes data
+    created by migrations; `baseline_data` puts it back before each of them.
+    """
+    import json
+
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        objects = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: signal handlers run while later objects load may look them up.
+    first = ("contenttypes.contenttype", "auth.permission")
+    objects.sort(key=lambda obj: first.index(obj["model"]) if obj["model"] in first else len(first))
+    return json.dumps(objects)
+
+
+@pytest.fixture
+def baseline_data(baseline_snapshot, transactional_db):
+    """Migration-seeded rows, restored if an earlier transactional test flushed them."""
+    from django.db import connection
+    from wagtail.models import Page
+
+    if not Page.objects.exists():
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.cache import cache
+        from django.core.management import call_command
+
+        # The flush's post_migrate recreated content types with new ids: start clean.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(baseline_snapshot)
+        reset_sequences(connection)
+        ContentType.objects.clear_cache()
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _baseline_for_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("baseline_data")
