@@ -35,7 +35,9 @@ class SharingBlock(blocks.StructBlock):
     """What was shared, with whom and how."""
 
     what = blocks.TextBlock(help_text="What information was shared. No identifying details.")
-    with_whom = blocks.CharBlock(max_length=300, help_text="Which services or roles, e.g. 'the GP and the school DSL'.")
+    with_whom = blocks.CharBlock(
+        max_length=300, help_text="Which services or roles, e.g. 'the GP and the school DSL'."
+    )
     how = blocks.MultipleChoiceBlock(choices=SHARING_METHODS, required=False)
     notes = blocks.RichTextBlock(features=RICH, required=False)
 

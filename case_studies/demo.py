@@ -5,32 +5,38 @@ from datetime import date, timedelta
 from django.utils.html import escape
 from wagtail.models import Page
 
+from cms.anonymisation.publishing import clear_and_publish
 from cms.home.models import HomePage
 from cms.taxonomy.dimensions import TermIndex
 
-from cms.anonymisation.publishing import clear_and_publish
 from .demo_stories import STORIES
 from .models import CaseStudyIndexPage, CaseStudyPage, RelatedCaseStudy
 from .setup import set_up_index_page
 
-INTRO = ("<p>Stories of professionals sharing information well, with a good outcome for a child and "
-         "family. Every story is anonymised or a fictional composite, and says what evidence stands "
-         "behind it.</p>")
+INTRO = (
+    "<p>Stories of professionals sharing information well, with a good outcome for a child and "
+    "family. Every story is anonymised or a fictional composite, and says what evidence stands "
+    "behind it.</p>"
+)
 
 
 def index_page():
     index = CaseStudyIndexPage.objects.first()
     if index is None:
         home = HomePage.objects.get()
-        index = home.add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies",
-                                                           intro=INTRO))
+        index = home.add_child(
+            instance=CaseStudyIndexPage(title="Case studies", slug="case-studies", intro=INTRO)
+        )
     return index
 
 
 def body_for(story):
     body = [
         ("situation", {"heading": "The situation", "text": f"<p>{escape(story['situation'])}</p>"}),
-        ("sharing", {"what": story["what"], "with_whom": story["with_whom"], "how": story["how"], "notes": ""}),
+        (
+            "sharing",
+            {"what": story["what"], "with_whom": story["with_whom"], "how": story["how"], "notes": ""},
+        ),
         ("legal_basis", {"basis": story["basis"], "consent_notes": story["consent_notes"]}),
         ("situation", {"heading": "The outcome", "text": f"<p>{escape(story['outcome'])}</p>"}),
         ("situation", {"heading": "What made it work", "text": f"<p>{escape(story['worked'])}</p>"}),
@@ -86,11 +92,15 @@ def load(stdout):
 def related_to(page, pages, limit=2):
     """The stories sharing most themes with this one."""
     themes = {tag.slug for tag in page.themes.all()}
-    scored = [(len(themes & {tag.slug for tag in other.themes.all()}), other) for other in pages if other != page]
+    scored = [
+        (len(themes & {tag.slug for tag in other.themes.all()}), other) for other in pages if other != page
+    ]
     return [other for score, other in sorted(scored, key=lambda pair: -pair[0])[:limit] if score]
 
 
 def feature_on_home(pages):
     home = HomePage.objects.get()
-    home.featured = [("item", {"page": Page.objects.get(pk=page.pk), "label": "Case study"}) for page in pages]
+    home.featured = [
+        ("item", {"page": Page.objects.get(pk=page.pk), "label": "Case study"}) for page in pages
+    ]
     home.save_revision().publish()

@@ -17,12 +17,19 @@ RATE_WINDOW = 60 * 60
 
 class FeedbackForm(forms.Form):
     useful = forms.TypedChoiceField(
-        label="Was this case study useful?", choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect, coerce=lambda value: value == "yes",
-        error_messages={"required": "Select yes or no."})
+        label="Was this case study useful?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        widget=forms.RadioSelect,
+        coerce=lambda value: value == "yes",
+        error_messages={"required": "Select yes or no."},
+    )
     comment = forms.CharField(
-        label="How could it be more useful?", required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Optional. Do not include names or any details of a real case.")
+        label="How could it be more useful?",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Optional. Do not include names or any details of a real case.",
+    )
 
 
 def _rate_key(request, page_id):
@@ -39,8 +46,9 @@ def submit_feedback(request, page_id):
     if cache.get(key, 0) >= RATE_LIMIT:
         messages.error(request, "Thank you: we have already had several answers from you on this page.")
     elif form.is_valid():
-        CaseStudyFeedback.objects.create(page=page, useful=form.cleaned_data["useful"],
-                                         comment=form.cleaned_data["comment"])
+        CaseStudyFeedback.objects.create(
+            page=page, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
+        )
         cache.set(key, cache.get(key, 0) + 1, RATE_WINDOW)
         messages.success(request, "Thank you for your feedback.")
     else:

@@ -41,10 +41,10 @@ import io
 import json
 import re
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -71,8 +71,16 @@ MIN_YEAR = 2000
 
 # Fields checked with the model's own validators before a row is written (foreign keys
 # come from the taxonomy cache, so they are not re-queried here).
-CHECKED_FIELDS = ["title", "summary", "year", "consent_position", "outcome", "limitations", "body",
-                  "review_due"]
+CHECKED_FIELDS = [
+    "title",
+    "summary",
+    "year",
+    "consent_position",
+    "outcome",
+    "limitations",
+    "body",
+    "review_due",
+]
 
 
 class ImportFileError(Exception):
@@ -138,8 +146,12 @@ class ImportReport:
 
     def summary(self):
         verb = "would be " if self.dry_run else ""
-        parts = [f"{self.count('created')} {verb}created", f"{self.count('updated')} {verb}updated",
-                 f"{self.count('unchanged')} unchanged", f"{self.count('failed')} failed"]
+        parts = [
+            f"{self.count('created')} {verb}created",
+            f"{self.count('updated')} {verb}updated",
+            f"{self.count('unchanged')} unchanged",
+            f"{self.count('failed')} failed",
+        ]
         if self.publish_requested and not self.dry_run:
             if self.publish_unavailable:
                 parts.append("publishing unavailable")
@@ -154,15 +166,16 @@ class ImportReport:
 
 # --------------------------------------------------------------------------- reading
 
+
 def read_rows(path, fmt: str | None = None) -> list[SourceRow]:
     """Read a CSV or JSON file into SourceRows. ``fmt`` is "csv", "json" or None (guess)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file")
+        raise ImportFileError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        raise ImportFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
     return parse_rows(text, fmt or guess_format(path.name, text))
 
 
@@ -185,7 +198,7 @@ def _parse_json(text):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        raise ImportFileError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from exc
     if isinstance(data, dict) and isinstance(data.get("case_studies"), list):
         data = data["case_studies"]
     if not isinstance(data, list):
@@ -209,9 +222,9 @@ def _parse_csv(text):
     try:
         header = next(reader)
     except StopIteration:
-        raise ImportFileError("the CSV file is empty")
+        raise ImportFileError("the CSV file is empty") from None
     except csv.Error as exc:
-        raise ImportFileError(f"CSV header: {exc}")
+        raise ImportFileError(f"CSV header: {exc}") from exc
     header = [h.strip().lower() for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -236,7 +249,7 @@ def _parse_csv(text):
         data = {}
         if len(values) > len(header):
             data["__invalid__"] = f"{len(values)} values but only {len(header)} columns"
-        for name, value in zip(header, values):
+        for name, value in zip(header, values, strict=False):  # extra values reported above
             if name:
                 data[name] = value
         rows.append(SourceRow(number, data, start_line))
@@ -255,6 +268,7 @@ def _norm_space(value):
 
 
 # --------------------------------------------------------------------------- validation
+
 
 @dataclass
 class CleanRow:
@@ -390,8 +404,9 @@ def validate_row(data: dict, taxonomy: TermIndex, today: date) -> CleanRow:
                 problems.append(f"year {year} is in the future")
                 year = None
 
-    agencies = _lookup_many(_split_multi(data.get("agencies"), "agencies", problems),
-                            taxonomy, "agency", problems)
+    agencies = _lookup_many(
+        _split_multi(data.get("agencies"), "agencies", problems), taxonomy, "agency", problems
+    )
     if not agencies and not any(p.startswith(("unknown agency", "agencies")) for p in problems):
         problems.append("missing agencies: at least one agency slug is required")
 
@@ -409,35 +424,52 @@ def validate_row(data: dict, taxonomy: TermIndex, today: date) -> CleanRow:
     stage = single("stage", "stage", "stage")
     evidence_type = single("evidence_type", "evidence", "evidence type")  # required: never defaulted
 
-    clean = dict(title=title, summary=summary, area=area, year=year, agencies=agencies, stage=stage,
-                 evidence_type=evidence_type, outcome=outcome)
+    clean = {
+        "title": title,
+        "summary": summary,
+        "area": area,
+        "year": year,
+        "agencies": agencies,
+        "stage": stage,
+        "evidence_type": evidence_type,
+        "outcome": outcome,
+    }
 
     if not _blank(data.get("concern_types")):
         clean["concern_types"] = _lookup_many(
-            _split_multi(data["concern_types"], "concern_types", problems), taxonomy, "concern", problems)
+            _split_multi(data["concern_types"], "concern_types", problems), taxonomy, "concern", problems
+        )
     if not _blank(data.get("themes")):
-        clean["themes"] = _lookup_many(_split_multi(data["themes"], "themes", problems),
-                                       taxonomy, "theme", problems)
+        clean["themes"] = _lookup_many(
+            _split_multi(data["themes"], "themes", problems), taxonomy, "theme", problems
+        )
 
     if not _blank(data.get("body")):
         body = _text(data["body"], "body", problems)
-        clean["paragraphs"] = [_norm_space(p) for p in re.split(r"\n\s*\n", body.replace("\r\n", "\n"))
-                               if p.strip()]
+        clean["paragraphs"] = [
+            _norm_space(p) for p in re.split(r"\n\s*\n", body.replace("\r\n", "\n")) if p.strip()
+        ]
     if not _blank(data.get("learning")):
-        points = [re.sub(r"^[-*\u2022]\s*", "", p).strip()
-                  for p in _split_multi(data["learning"], "learning", problems, newlines=True)]
+        points = [
+            re.sub(r"^[-*\u2022]\s*", "", p).strip()
+            for p in _split_multi(data["learning"], "learning", problems, newlines=True)
+        ]
         points = [p for p in points if p]
         for point in points:
             if len(point) > LEARNING_POINT_MAX:
-                problems.append(f"a learning point is {len(point)} characters; the limit is {LEARNING_POINT_MAX}")
+                problems.append(
+                    f"a learning point is {len(point)} characters; the limit is {LEARNING_POINT_MAX}"
+                )
         clean["learning"] = points
 
     if not _blank(data.get("consent_position")):
         value = _text(data["consent_position"], "consent_position", problems)
         code = _consent(value)
         if code is None:
-            problems.append(f"unknown consent_position {value!r} "
-                            f"(expected one of: {', '.join(c for c, _ in CONSENT_POSITIONS)})")
+            problems.append(
+                f"unknown consent_position {value!r} "
+                f"(expected one of: {', '.join(c for c, _ in CONSENT_POSITIONS)})"
+            )
         clean["consent_position"] = code
     if not _blank(data.get("review_due")):
         value = _text(data["review_due"], "review_due", problems)
@@ -454,6 +486,7 @@ def validate_row(data: dict, taxonomy: TermIndex, today: date) -> CleanRow:
 
 
 # --------------------------------------------------------------------------- pages
+
 
 def build_body(paragraphs, learning):
     blocks = [("paragraph", RichText(f"<p>{escape(p)}</p>")) for p in paragraphs or []]
@@ -473,13 +506,20 @@ def _strip_ids(value):
 def snapshot(page):
     """What the import controls on a page, in a comparable form."""
     return {
-        "title": page.title, "summary": page.summary, "area": page.area_id, "year": page.year,
-        "agencies": sorted(a.pk for a in page.agencies.all()), "stage": page.stage_id,
+        "title": page.title,
+        "summary": page.summary,
+        "area": page.area_id,
+        "year": page.year,
+        "agencies": sorted(a.pk for a in page.agencies.all()),
+        "stage": page.stage_id,
         "concern_types": sorted(c.pk for c in page.concern_types.all()),
         "themes": sorted(t.slug for t in page.themes.all()),
-        "consent_position": page.consent_position, "outcome": page.outcome,
-        "evidence_type": page.evidence_type_id, "limitations": page.limitations,
-        "body": _strip_ids(page.body.get_prep_value()), "review_due": page.review_due,
+        "consent_position": page.consent_position,
+        "outcome": page.outcome,
+        "evidence_type": page.evidence_type_id,
+        "limitations": page.limitations,
+        "body": _strip_ids(page.body.get_prep_value()),
+        "review_due": page.review_due,
     }
 
 
@@ -495,14 +535,17 @@ class CaseStudyImporter:
     def default_parent():
         parent = CaseStudyIndexPage.objects.first()
         if parent is None:
-            raise ImportFileError("there is no case studies index page to import under: "
-                                  "create one in the admin or pass --parent PAGE_ID")
+            raise ImportFileError(
+                "there is no case studies index page to import under: "
+                "create one in the admin or pass --parent PAGE_ID"
+            )
         return parent
 
     def _existing(self):
         index = {}
-        for page in CaseStudyPage.objects.child_of(self.parent).only("id", "title", "draft_title",
-                                                                        "area_id", "year"):
+        for page in CaseStudyPage.objects.child_of(self.parent).only(
+            "id", "title", "draft_title", "area_id", "year"
+        ):
             for title in {page.title, page.draft_title}:
                 index.setdefault((title_key(title), page.area_id, page.year), page.pk)
         return index
@@ -557,7 +600,9 @@ class CaseStudyImporter:
         self._apply(page, clean, result, new=before is None)
         # Field rules (lengths, choices) checked before anything is written; the full model
         # validation runs again on save, inside the row's transaction.
-        page.clean_fields(exclude=[f.name for f in CaseStudyPage._meta.fields if f.name not in CHECKED_FIELDS])
+        page.clean_fields(
+            exclude=[f.name for f in CaseStudyPage._meta.fields if f.name not in CHECKED_FIELDS]
+        )
 
         if before is not None and snapshot(page) == before:
             result.status, result.page_id = "unchanged", page_id
@@ -573,8 +618,13 @@ class CaseStudyImporter:
                 self.parent.add_child(instance=page)
                 # add_child has just run full_clean on this exact object.
                 revision = page.save_revision(user=self.user, log_action=False, clean=False)
-                log(instance=page, action="wagtail.create", user=self.user, revision=revision,
-                    content_changed=True)
+                log(
+                    instance=page,
+                    action="wagtail.create",
+                    user=self.user,
+                    revision=revision,
+                    content_changed=True,
+                )
                 self.existing[clean.key] = page.pk
             else:
                 page.save_revision(user=self.user, log_action=True)
@@ -644,8 +694,10 @@ def _load_publisher():
 
 def _validation_messages(exc: ValidationError):
     if hasattr(exc, "error_dict"):
-        return [f"{name}: {' '.join(m for e in errors for m in e.messages)}"
-                for name, errors in exc.error_dict.items()]
+        return [
+            f"{name}: {' '.join(m for e in errors for m in e.messages)}"
+            for name, errors in exc.error_dict.items()
+        ]
     return list(exc.messages)
 
 

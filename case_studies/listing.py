@@ -98,7 +98,10 @@ def build_facets(base, selected, labels_by_dimension, params):
     for dimension in DIMENSIONS:
         scope = _narrow(base, selected, skip=dimension.param)
         counts = dict(
-            scope.order_by().values_list(dimension.lookup).annotate(n=Count("pk", distinct=True)).values_list(dimension.lookup, "n")
+            scope.order_by()
+            .values_list(dimension.lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(dimension.lookup, "n")
         )
         facet = Facet(dimension)
         for value, label in labels_by_dimension[dimension.param].items():
@@ -141,20 +144,26 @@ def serve_listing(index_page, request):
         _narrow(base, selected)
         .order_by(*SORTS[sort][1])
         .select_related("area", "stage", "evidence_type")
-        .prefetch_related("agencies", Prefetch("theme_items", queryset=CaseStudyTheme.objects.select_related("tag")))
+        .prefetch_related(
+            "agencies", Prefetch("theme_items", queryset=CaseStudyTheme.objects.select_related("tag"))
+        )
     )
     page_obj = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     facets = build_facets(base, selected, labels, params)
     context = index_page.get_context(request)
-    context.update({
-        "stories": page_obj.object_list,
-        "page_obj": page_obj,
-        "pagination": govuk_pagination(page_obj, lambda number: _query_string(params, page=[str(number)])),
-        "facets": facets,
-        "active_filters": [option for facet in facets for option in facet.selected],
-        "notices": notices,
-        "sort": sort,
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "clear_url": _query_string({"sort": params.get("sort", [])}),
-    })
+    context.update(
+        {
+            "stories": page_obj.object_list,
+            "page_obj": page_obj,
+            "pagination": govuk_pagination(
+                page_obj, lambda number: _query_string(params, page=[str(number)])
+            ),
+            "facets": facets,
+            "active_filters": [option for facet in facets for option in facet.selected],
+            "notices": notices,
+            "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "clear_url": _query_string({"sort": params.get("sort", [])}),
+        }
+    )
     return TemplateResponse(request, "case_studies/case_study_index_page.html", context)

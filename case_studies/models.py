@@ -34,8 +34,9 @@ CONSENT_POSITIONS = [
 
 
 class CaseStudyTheme(ThemeItemBase):
-    content_object = ParentalKey("case_studies.CaseStudyPage", related_name="theme_items",
-                                 on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "case_studies.CaseStudyPage", related_name="theme_items", on_delete=models.CASCADE
+    )
 
 
 class CaseStudyIndexPage(Page):
@@ -60,7 +61,9 @@ class CaseStudyPage(AnonymisationGuarded, Classified, Page):
     # The named author of a reflection quote has consented to be named; nothing else is exempt.
     anonymisation_exempt_fields = ("body.reflection.author_name",)
 
-    summary = models.TextField(max_length=600, help_text="Two or three sentences: who, what was shared, outcome.")
+    summary = models.TextField(
+        max_length=600, help_text="Two or three sentences: who, what was shared, outcome."
+    )
     # area, agencies, stage and concern_types come from Classified.
     year = models.PositiveSmallIntegerField(validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     themes = theme_field(CaseStudyTheme)
@@ -74,19 +77,23 @@ class CaseStudyPage(AnonymisationGuarded, Classified, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("area"), FieldPanel("year")]),
-            FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("stage"),
-            FieldPanel("concern_types", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("themes"),
-            FieldPanel("consent_position"),
-        ], heading="Classification"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("area"), FieldPanel("year")]),
+                FieldPanel("agencies", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("stage"),
+                FieldPanel("concern_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes"),
+                FieldPanel("consent_position"),
+            ],
+            heading="Classification",
+        ),
         FieldPanel("outcome"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("evidence_type"), FieldPanel("limitations")], heading="Evidence"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("review_due"), FieldPanel("last_reviewed")])],
-                        heading="Review"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("review_due"), FieldPanel("last_reviewed")])], heading="Review"
+        ),
         InlinePanel("related_items", label="Related case studies", max_num=6),
     ]
 
@@ -131,7 +138,8 @@ class CaseStudyPage(AnonymisationGuarded, Classified, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["related_pages"] = [
-            item.related_page.specific for item in self.related_items.select_related("related_page")
+            item.related_page.specific
+            for item in self.related_items.select_related("related_page")
             if item.related_page and item.related_page.live
         ]
         context["feedback_form"] = FeedbackForm()

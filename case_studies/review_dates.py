@@ -59,12 +59,16 @@ def review_due_queryset(within_days=DEFAULT_WITHIN_DAYS, today=None):
         CaseStudyPage.objects.filter(review_due__lte=today + timedelta(days=within_days))
         .select_related("area")
         .annotate(
-            review_status=Case(When(review_due__lt=today, then=Value(OVERDUE)), default=Value(DUE_SOON),
-                               output_field=CharField()),
+            review_status=Case(
+                When(review_due__lt=today, then=Value(OVERDUE)),
+                default=Value(DUE_SOON),
+                output_field=CharField(),
+            ),
             publication=Case(
                 When(Q(live=True) & Q(has_unpublished_changes=True), then=Value(LIVE_WITH_DRAFT)),
                 When(live=True, then=Value(LIVE)),
-                default=Value(DRAFT), output_field=CharField(),
+                default=Value(DRAFT),
+                output_field=CharField(),
             ),
         )
         .order_by("review_due", "draft_title", "pk")
@@ -74,8 +78,9 @@ def review_due_queryset(within_days=DEFAULT_WITHIN_DAYS, today=None):
 class ReviewDueFilterSet(WagtailFilterSet):
     # `within` is applied by the view (it has a default even when absent); the filter is
     # here so the admin's filter panel shows it and keeps it in the export links.
-    within = django_filters.NumberFilter(label="Due within (days)", method="keep",
-                                         help_text="Overdue stories are always listed.")
+    within = django_filters.NumberFilter(
+        label="Due within (days)", method="keep", help_text="Overdue stories are always listed."
+    )
     live = django_filters.BooleanFilter(label="Published", field_name="live")
 
     class Meta:
@@ -99,19 +104,35 @@ class ReviewDatesReportView(ReportView):
     verbose_name_plural = "case studies due for review"
 
     columns = [
-        TitleColumn("title", label="Title", url_name="wagtailadmin_pages:edit",
-                    accessor="get_admin_display_title", sort_key="title"),
+        TitleColumn(
+            "title",
+            label="Title",
+            url_name="wagtailadmin_pages:edit",
+            accessor="get_admin_display_title",
+            sort_key="title",
+        ),
         Column("area", label="Area"),
         DateColumn("review_due", label="Review due", sort_key="review_due"),
         DateColumn("last_reviewed", label="Last reviewed", sort_key="last_reviewed"),
         Column("review_status", label="Status"),
         Column("publication", label="Live or draft"),
     ]
-    list_export = ["get_admin_display_title", "area", "review_due", "last_reviewed", "review_status",
-                   "publication", "full_admin_url"]
+    list_export = [
+        "get_admin_display_title",
+        "area",
+        "review_due",
+        "last_reviewed",
+        "review_status",
+        "publication",
+        "full_admin_url",
+    ]
     export_headings = {
-        "get_admin_display_title": "Title", "area": "Area", "review_due": "Review due",
-        "last_reviewed": "Last reviewed", "review_status": "Status", "publication": "Live or draft",
+        "get_admin_display_title": "Title",
+        "area": "Area",
+        "review_due": "Review due",
+        "last_reviewed": "Last reviewed",
+        "review_status": "Status",
+        "publication": "Live or draft",
         "full_admin_url": "Edit link",
     }
 
@@ -152,15 +173,26 @@ class ReviewDatesMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_review_dates_menu_item():
-    return ReviewDatesMenuItem("Case study review dates", reverse("case_study_review_dates"),
-                               name="case-study-review-dates", icon_name="time", order=650)
+    return ReviewDatesMenuItem(
+        "Case study review dates",
+        reverse("case_study_review_dates"),
+        name="case-study-review-dates",
+        icon_name="time",
+        order=650,
+    )
 
 
 @hooks.register("register_admin_urls")
 def register_review_dates_urls():
     return [
-        path("reports/case-study-review-dates/", ReviewDatesReportView.as_view(),
-             name="case_study_review_dates"),
-        path("reports/case-study-review-dates/results/", ReviewDatesReportView.as_view(results_only=True),
-             name="case_study_review_dates_results"),
+        path(
+            "reports/case-study-review-dates/",
+            ReviewDatesReportView.as_view(),
+            name="case_study_review_dates",
+        ),
+        path(
+            "reports/case-study-review-dates/results/",
+            ReviewDatesReportView.as_view(results_only=True),
+            name="case_study_review_dates_results",
+        ),
     ]

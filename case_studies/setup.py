@@ -20,7 +20,8 @@ def set_up_index_page(index_page):
     if champions is not None:
         for codename in CHAMPION_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
-                group=champions, page=index_page,
+                group=champions,
+                page=index_page,
                 permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
     ensure_case_study_workflow(index_page)

@@ -14,8 +14,9 @@ urlpatterns = [
     path("accounts/", include("cms.users.urls")),
     path("accounts/", include("allauth.urls")),
     path("case-study-feedback/", include("case_studies.urls")),
-    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"),
-         name="accessibility"),
+    path(
+        "accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"
+    ),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("search/", include("search.urls")),
 ]

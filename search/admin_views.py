@@ -34,8 +34,12 @@ class ZeroResultSearchesReportView(ReportView):
         DateColumn("last_seen", label="Last searched"),
     ]
     list_export = ["query_text", "total", "days", "last_seen"]
-    export_headings = {"query_text": "Search term", "total": "Times searched", "days": "Days seen",
-                       "last_seen": "Last searched"}
+    export_headings = {
+        "query_text": "Search term",
+        "total": "Times searched",
+        "days": "Days seen",
+        "last_seen": "Last searched",
+    }
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_search_reports(request.user):

@@ -9,7 +9,6 @@ dropped entirely: practitioners sometimes paste case details into a search box, 
 this site must never become a store of them.
 """
 
-
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone

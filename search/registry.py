@@ -79,8 +79,7 @@ class SearchType:
         from modelsearch.index import FilterField
 
         return any(
-            isinstance(f, FilterField) and f.field_name == name
-            for f in self.model.get_search_fields()
+            isinstance(f, FilterField) and f.field_name == name for f in self.model.get_search_fields()
         )
 
 
@@ -90,8 +89,19 @@ class SearchRegistry:
     def __init__(self):
         self._types = {}  # model -> SearchType
 
-    def register(self, model, *, slug, label, plural=None, facets=(), snippet_fields=("title",),
-                 summary_field=None, select_related=(), prefetch_related=()):
+    def register(
+        self,
+        model,
+        *,
+        slug,
+        label,
+        plural=None,
+        facets=(),
+        snippet_fields=("title",),
+        summary_field=None,
+        select_related=(),
+        prefetch_related=(),
+    ):
         """Make ``model`` (a page model, or its "app_label.Model") searchable. Returns its SearchType."""
         if isinstance(model, str):
             model = apps.get_model(model)
@@ -110,9 +120,15 @@ class SearchRegistry:
             except KeyError as exc:
                 raise ImproperlyConfigured(f"{model._meta.label}: facet {exc.args[0]}") from None
         search_type = SearchType(
-            model=model, slug=slug, label=label, plural=plural or label + "s", facets=relations,
-            snippet_fields=tuple(snippet_fields), summary_field=summary_field,
-            select_related=tuple(select_related), prefetch_related=tuple(prefetch_related),
+            model=model,
+            slug=slug,
+            label=label,
+            plural=plural or label + "s",
+            facets=relations,
+            snippet_fields=tuple(snippet_fields),
+            summary_field=summary_field,
+            select_related=tuple(select_related),
+            prefetch_related=tuple(prefetch_related),
         )
         self._types[model] = search_type
         return search_type

@@ -91,7 +91,9 @@ class SearchParams:
             for slug in wanted:
                 term = terms.get(dimension.param, slug)
                 if term is None:
-                    self.notices.append(f"“{slug}” is not a {dimension.noun} we know, so that filter was ignored.")
+                    self.notices.append(
+                        f"“{slug}” is not a {dimension.noun} we know, so that filter was ignored."
+                    )
                 elif term not in chosen:
                     chosen.append(term)
             if chosen:
@@ -211,7 +213,7 @@ class SearchPage:
         results = self.live().filter(content_type__in=self.content_types(self.types))
         results = results.search(self.params.query, operator=self.operator)
         counts = dict(results.facet("content_type"))
-        by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types)}
+        by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types, strict=True)}
         return {by_ct[ct].slug: n for ct, n in counts.items() if ct in by_ct}
 
     def facet_counts(self, scope):
@@ -230,7 +232,9 @@ class SearchPage:
         """``{param: {slug: count}}`` over the live, public result set of one type."""
         results = self.type_queryset(search_type).search(self.params.query, operator=self.operator)
         params = list(search_type.facets)
-        from_backend = {p: search_type.facets[p] for p in params if search_type.has_filter_field(search_type.facets[p])}
+        from_backend = {
+            p: search_type.facets[p] for p in params if search_type.has_filter_field(search_type.facets[p])
+        }
         from_db = [p for p in params if p not in from_backend]
         names = list(from_backend.values())
         pks = None
@@ -301,11 +305,21 @@ class SearchPage:
             if pick.page_id:
                 if pick.page_id not in visible:
                     continue
-                out.append({"title": pick.page.title, "url": pick.page.get_url(self.request),
-                            "description": pick.description})
+                out.append(
+                    {
+                        "title": pick.page.title,
+                        "url": pick.page.get_url(self.request),
+                        "description": pick.description,
+                    }
+                )
             elif pick.external_link_url:
-                out.append({"title": pick.external_link_text or pick.external_link_url,
-                            "url": pick.external_link_url, "description": pick.description})
+                out.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
         return out
 
     def decorate(self, objects):
@@ -338,8 +352,12 @@ class SearchPage:
             if has_highlight and self.params.query:
                 try:
                     marks = self.backend.highlight(
-                        page, self.params.query, fields=("title",) + tuple(search_type.snippet_fields),
-                        max_fragments=2, fragment_chars=160, surround=60,
+                        page,
+                        self.params.query,
+                        fields=("title",) + tuple(search_type.snippet_fields),
+                        max_fragments=2,
+                        fragment_chars=160,
+                        surround=60,
                     )
                 except Exception:  # pragma: no cover
                     logger.exception("Highlighting failed")
@@ -351,8 +369,15 @@ class SearchPage:
                         break
             if not snippet and search_type.summary_field:
                 snippet = escape(Truncator(getattr(page, search_type.summary_field, "") or "").chars(240))
-            items.append({"page": page, "type": search_type, "title": mark_safe(title),
-                          "snippet": mark_safe(snippet), "url": page.get_url(self.request)})
+            items.append(
+                {
+                    "page": page,
+                    "type": search_type,
+                    "title": mark_safe(title),
+                    "snippet": mark_safe(snippet),
+                    "url": page.get_url(self.request),
+                }
+            )
         return items
 
     # -- the whole thing ----------------------------------------------------------
@@ -424,15 +449,26 @@ class SearchPage:
             chosen = {t.slug for t in self.params.facets.get(param, [])}
             c = counts.get(param, {})
             options = [
-                {"value": term.slug, "label": getattr(term, "name", str(term)), "count": c.get(term.slug, 0),
-                 "checked": term.slug in chosen}
+                {
+                    "value": term.slug,
+                    "label": getattr(term, "name", str(term)),
+                    "count": c.get(term.slug, 0),
+                    "checked": term.slug in chosen,
+                }
                 for term in self.terms.terms(param)
             ]
             # show terms that match something (and any already chosen), most useful first
             options = [o for o in options if o["count"] or o["checked"]]
             applies_to = ", ".join(t.plural for t in scope if param in t.facets)
-            groups.append({"param": param, "label": dimension.label, "options": options,
-                           "selected": bool(chosen), "applies_to": applies_to})
+            groups.append(
+                {
+                    "param": param,
+                    "label": dimension.label,
+                    "options": options,
+                    "selected": bool(chosen),
+                    "applies_to": applies_to,
+                }
+            )
         return groups
 
     def pagination(self, page):

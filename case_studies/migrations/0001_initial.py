@@ -10,91 +10,335 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taxonomy', '0002_seed_taxonomy'),
-        ('wagtailcore', '0098_apitoken'),
+        ("taxonomy", "0002_seed_taxonomy"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseStudyIndexPage',
+            name="CaseStudyIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CaseStudyPage',
+            name="CaseStudyPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences: who, what was shared, outcome.', max_length=600)),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), django.core.validators.MaxValueValidator(2100)])),
-                ('consent_position', models.CharField(choices=[('consent-given', 'Consent given'), ('consent-refused', 'Consent refused, shared without consent'), ('not-sought-risk', 'Consent not sought: asking would have increased risk'), ('not-competent', 'Not competent to consent')], max_length=32)),
-                ('outcome', models.TextField(help_text='The positive outcome for the child and family.', max_length=600)),
-                ('limitations', models.TextField(blank=True, help_text='What this story cannot show. Be honest.')),
-                ('body', wagtail.fields.StreamField([('situation', 2), ('sharing', 7), ('legal_basis', 10), ('learning_points', 13), ('reflection', 17), ('paragraph', 18)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol']}), 2: ('wagtail.blocks.StructBlock', [[('heading', 0), ('text', 1)]], {'label': 'Section (situation, outcome, what made it work...)'}), 3: ('wagtail.blocks.TextBlock', (), {'help_text': 'What information was shared. No identifying details.'}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': "Which services or roles, e.g. 'the GP and the school DSL'.", 'max_length': 300}), 5: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('secure-email', 'Secure email'), ('multi-agency-meeting', 'Multi-agency meeting'), ('shared-system', 'Shared case management system'), ('phone-call', 'Phone call, followed up in writing'), ('referral-form', 'Referral form'), ('strategy-discussion', 'Strategy discussion')], 'required': False}), 6: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('what', 3), ('with_whom', 4), ('how', 5), ('notes', 6)]], {}), 8: ('wagtail.blocks.TextBlock', (), {'help_text': 'The lawful basis relied on, in plain words.'}), 9: ('wagtail.blocks.TextBlock', (), {'help_text': 'How consent was handled and why.', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('basis', 8), ('consent_notes', 9)]], {}), 11: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 12: ('wagtail.blocks.ListBlock', (11,), {'min_num': 1}), 13: ('wagtail.blocks.StructBlock', [[('points', 12)]], {}), 14: ('wagtail.blocks.TextBlock', (), {}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Name, with their consent, or a role-only label.', 'max_length': 80}), 16: ('wagtail.blocks.CharBlock', (), {'max_length': 120, 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('quote', 14), ('author_name', 15), ('author_role', 16)]], {}), 18: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ul', 'ol'], 'template': 'case_studies/blocks/paragraph.html'})})),
-                ('review_due', models.DateField(help_text='When the content must be checked against current guidance.')),
-                ('last_reviewed', models.DateField(blank=True, null=True)),
-                ('agencies', modelcluster.fields.ParentalManyToManyField(related_name='case_studies', to='taxonomy.agency')),
-                ('area', models.ForeignKey(help_text='Local authority level at most, or National.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='taxonomy.area')),
-                ('concern_types', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='case_studies', to='taxonomy.concerntype')),
-                ('evidence_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='taxonomy.evidencetype')),
-                ('stage', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='taxonomy.journeystage', verbose_name='journey stage')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences: who, what was shared, outcome.", max_length=600
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            django.core.validators.MaxValueValidator(2100),
+                        ]
+                    ),
+                ),
+                (
+                    "consent_position",
+                    models.CharField(
+                        choices=[
+                            ("consent-given", "Consent given"),
+                            ("consent-refused", "Consent refused, shared without consent"),
+                            ("not-sought-risk", "Consent not sought: asking would have increased risk"),
+                            ("not-competent", "Not competent to consent"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.TextField(
+                        help_text="The positive outcome for the child and family.", max_length=600
+                    ),
+                ),
+                (
+                    "limitations",
+                    models.TextField(blank=True, help_text="What this story cannot show. Be honest."),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("situation", 2),
+                            ("sharing", 7),
+                            ("legal_basis", 10),
+                            ("learning_points", 13),
+                            ("reflection", 17),
+                            ("paragraph", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"]},
+                            ),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 0), ("text", 1)]],
+                                {"label": "Section (situation, outcome, what made it work...)"},
+                            ),
+                            3: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "What information was shared. No identifying details."},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Which services or roles, e.g. 'the GP and the school DSL'.",
+                                    "max_length": 300,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.MultipleChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("secure-email", "Secure email"),
+                                        ("multi-agency-meeting", "Multi-agency meeting"),
+                                        ("shared-system", "Shared case management system"),
+                                        ("phone-call", "Phone call, followed up in writing"),
+                                        ("referral-form", "Referral form"),
+                                        ("strategy-discussion", "Strategy discussion"),
+                                    ],
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ul", "ol"], "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("what", 3), ("with_whom", 4), ("how", 5), ("notes", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "The lawful basis relied on, in plain words."},
+                            ),
+                            9: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "How consent was handled and why.", "required": False},
+                            ),
+                            10: ("wagtail.blocks.StructBlock", [[("basis", 8), ("consent_notes", 9)]], {}),
+                            11: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                            12: ("wagtail.blocks.ListBlock", (11,), {"min_num": 1}),
+                            13: ("wagtail.blocks.StructBlock", [[("points", 12)]], {}),
+                            14: ("wagtail.blocks.TextBlock", (), {}),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Name, with their consent, or a role-only label.",
+                                    "max_length": 80,
+                                },
+                            ),
+                            16: ("wagtail.blocks.CharBlock", (), {"max_length": 120, "required": False}),
+                            17: (
+                                "wagtail.blocks.StructBlock",
+                                [[("quote", 14), ("author_name", 15), ("author_role", 16)]],
+                                {},
+                            ),
+                            18: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link", "ul", "ol"],
+                                    "template": "case_studies/blocks/paragraph.html",
+                                },
+                            ),
+                        },
+                    ),
+                ),
+                (
+                    "review_due",
+                    models.DateField(help_text="When the content must be checked against current guidance."),
+                ),
+                ("last_reviewed", models.DateField(blank=True, null=True)),
+                (
+                    "agencies",
+                    modelcluster.fields.ParentalManyToManyField(
+                        related_name="case_studies", to="taxonomy.agency"
+                    ),
+                ),
+                (
+                    "area",
+                    models.ForeignKey(
+                        help_text="Local authority level at most, or National.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="taxonomy.area",
+                    ),
+                ),
+                (
+                    "concern_types",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="case_studies", to="taxonomy.concerntype"
+                    ),
+                ),
+                (
+                    "evidence_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="taxonomy.evidencetype",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="taxonomy.journeystage",
+                        verbose_name="journey stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case study',
-                'verbose_name_plural': 'case studies',
+                "verbose_name": "case study",
+                "verbose_name_plural": "case studies",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CaseStudyFeedback',
+            name="CaseStudyFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('useful', models.BooleanField()),
-                ('comment', models.TextField(blank=True, max_length=1000)),
-                ('created', models.DateField(auto_now_add=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='case_studies.casestudypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("useful", models.BooleanField()),
+                ("comment", models.TextField(blank=True, max_length=1000)),
+                ("created", models.DateField(auto_now_add=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="case_studies.casestudypage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'case study feedback',
-                'ordering': ['-created', '-id'],
+                "verbose_name_plural": "case study feedback",
+                "ordering": ["-created", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseStudyTheme',
+            name="CaseStudyTheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_items', to='case_studies.casestudypage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='case_studies', to='taxonomy.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="theme_items",
+                        to="case_studies.casestudypage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="case_studies",
+                        to="taxonomy.theme",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='casestudypage',
-            name='themes',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Themes and barriers, e.g. consent, thresholds.', through='case_studies.CaseStudyTheme', to='taxonomy.Theme', verbose_name='Tags'),
+            model_name="casestudypage",
+            name="themes",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="Themes and barriers, e.g. consent, thresholds.",
+                through="case_studies.CaseStudyTheme",
+                to="taxonomy.Theme",
+                verbose_name="Tags",
+            ),
         ),
         migrations.CreateModel(
-            name='RelatedCaseStudy',
+            name="RelatedCaseStudy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_items', to='case_studies.casestudypage')),
-                ('related_page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='case_studies.casestudypage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_items",
+                        to="case_studies.casestudypage",
+                    ),
+                ),
+                (
+                    "related_page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="case_studies.casestudypage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -12,7 +12,9 @@ from cms.anonymisation.workflow import ensure_workflow_models
 def create_workflow(apps, schema_editor):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Task = apps.get_model("anonymisation", "AnonymisationCheckTask")
-    content_type, _ = ContentType.objects.get_or_create(app_label="anonymisation", model="anonymisationchecktask")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="anonymisation", model="anonymisationchecktask"
+    )
 
     def create_task(**fields):
         return Task.objects.create(content_type=content_type, **fields)

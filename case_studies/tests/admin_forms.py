@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+
 def section(heading, html):
     return ("situation", {"heading": heading, "text": RichText(html)})
 
@@ -15,16 +16,29 @@ def paragraph(html):
 def edit_post_data(page, summary=None, **extra):
     """POST data for the admin edit view of ``page`` (a one-paragraph body), plus ``extra``."""
     data = {
-        "title": page.title, "slug": page.slug, "summary": summary if summary is not None else page.summary,
-        "area": page.area_id, "year": page.year, "agencies": [a.pk for a in page.agencies.all()],
-        "stage": page.stage_id, "consent_position": page.consent_position, "outcome": page.outcome,
-        "evidence_type": page.evidence_type_id, "limitations": page.limitations,
-        "review_due": page.review_due.isoformat(), "last_reviewed": "", "themes": "",
+        "title": page.title,
+        "slug": page.slug,
+        "summary": summary if summary is not None else page.summary,
+        "area": page.area_id,
+        "year": page.year,
+        "agencies": [a.pk for a in page.agencies.all()],
+        "stage": page.stage_id,
+        "consent_position": page.consent_position,
+        "outcome": page.outcome,
+        "evidence_type": page.evidence_type_id,
+        "limitations": page.limitations,
+        "review_due": page.review_due.isoformat(),
+        "last_reviewed": "",
+        "themes": "",
     }
-    data.update(nested_form_data({
-        "body": streamfield([("paragraph", rich_text("<p>Child A was referred by the school.</p>"))]),
-        "related_items": inline_formset([]),
-    }))
+    data.update(
+        nested_form_data(
+            {
+                "body": streamfield([("paragraph", rich_text("<p>Child A was referred by the school.</p>"))]),
+                "related_items": inline_formset([]),
+            }
+        )
+    )
     data.update(extra)
     return data
 

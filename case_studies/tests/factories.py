@@ -46,26 +46,53 @@ def case_study_index():
     review workflow."""
     index = CaseStudyIndexPage.objects.first()
     if index is None:
-        index = HomePage.objects.get().add_child(instance=CaseStudyIndexPage(title="Case studies", slug="case-studies"))
+        index = HomePage.objects.get().add_child(
+            instance=CaseStudyIndexPage(title="Case studies", slug="case-studies")
+        )
         publish(index)
     ensure_case_study_workflow(index)
     return index
 
 
-def make_case_study(title=None, *, state="live", summary=CLEAN_SUMMARY, outcome=CLEAN_OUTCOME, area="leeds",
-                    year=2022, stage="referral", agencies=("police",), concerns=(), themes=(),
-                    evidence="practitioner-account", consent="consent-given", limitations="", body=None,
-                    review_due=None, parent=None, **fields):
+def make_case_study(
+    title=None,
+    *,
+    state="live",
+    summary=CLEAN_SUMMARY,
+    outcome=CLEAN_OUTCOME,
+    area="leeds",
+    year=2022,
+    stage="referral",
+    agencies=("police",),
+    concerns=(),
+    themes=(),
+    evidence="practitioner-account",
+    consent="consent-given",
+    limitations="",
+    body=None,
+    review_due=None,
+    parent=None,
+    **fields,
+):
     """A CaseStudyPage in ``state`` (see the module docstring), with taxonomy given by slug."""
     if state not in STATES:
         raise ValueError(f"state must be one of {STATES}")
     number = next(_counter)
     title = title or f"Story {number}"
     page = CaseStudyPage(
-        title=title, slug=fields.pop("slug", f"{slugify(title)[:40]}-{number}"), summary=summary, outcome=outcome,
-        area=Area.objects.get(slug=area), year=year, stage=JourneyStage.objects.get(slug=stage),
-        consent_position=consent, evidence_type=EvidenceType.objects.get(slug=evidence), limitations=limitations,
-        review_due=review_due or date.today() + timedelta(days=365), live=state == "live", **fields,
+        title=title,
+        slug=fields.pop("slug", f"{slugify(title)[:40]}-{number}"),
+        summary=summary,
+        outcome=outcome,
+        area=Area.objects.get(slug=area),
+        year=year,
+        stage=JourneyStage.objects.get(slug=stage),
+        consent_position=consent,
+        evidence_type=EvidenceType.objects.get(slug=evidence),
+        limitations=limitations,
+        review_due=review_due or date.today() + timedelta(days=365),
+        live=state == "live",
+        **fields,
     )
     if body is not None:
         page.body = body

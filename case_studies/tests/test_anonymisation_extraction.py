@@ -3,8 +3,8 @@ from wagtail.rich_text import RichText
 from cms.anonymisation.detection import scan_fields
 from cms.anonymisation.extract import content_hash, extract_page_text, html_to_text
 
-from .factories import make_case_study
 from .admin_forms import paragraph, section
+from .factories import make_case_study
 
 SEP = " › "
 
@@ -12,13 +12,18 @@ SEP = " › "
 def nested_body():
     return [
         section("What happened", "<p>Child A was worried.</p>"),
-        ("sharing", {
-            "what": "Attendance and a worry about home.",
-            "with_whom": "The GP and the school DSL",
-            "how": ["secure-email"],
-            "notes": RichText('<p>Sent by <b>secure</b> email.</p><p>Then <a href="mailto:jo@example.org">'
-                              "the DSL</a> phoned.</p>"),
-        }),
+        (
+            "sharing",
+            {
+                "what": "Attendance and a worry about home.",
+                "with_whom": "The GP and the school DSL",
+                "how": ["secure-email"],
+                "notes": RichText(
+                    '<p>Sent by <b>secure</b> email.</p><p>Then <a href="mailto:jo@example.org">'
+                    "the DSL</a> phoned.</p>"
+                ),
+            },
+        ),
         section("Outcome", "<p>The family moved to <i>LS6 2AB</i>.</p><ul><li>One</li><li>Two</li></ul>"),
         ("learning_points", {"points": ["Ask early.", "Call 0113 496 0000 for advice."]}),
         ("reflection", {"quote": "It worked.", "author_name": "A DSL", "author_role": "Designated lead"}),
@@ -27,8 +32,10 @@ def nested_body():
 
 
 def test_html_to_text_keeps_blocks_apart_and_collects_links():
-    text, links = html_to_text('<p>Smith</p><p>Jane <a href="https://x.example/jane">here</a></p>'
-                               '<p><a linktype="page" id="3">internal</a> &amp; more</p>')
+    text, links = html_to_text(
+        '<p>Smith</p><p>Jane <a href="https://x.example/jane">here</a></p>'
+        '<p><a linktype="page" id="3">internal</a> &amp; more</p>'
+    )
     assert text == "Smith\nJane here\ninternal & more"
     assert links == ["https://x.example/jane"]
 
@@ -70,7 +77,10 @@ def test_extraction_includes_search_description(db):
 
 def test_scan_revision_reports_findings_with_locations(db):
     page = make_case_study(state="draft", body=nested_body())
-    found = {(f.kind, f.location, f.text) for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))}
+    found = {
+        (f.kind, f.location, f.text)
+        for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))
+    }
     assert ("postcode", SEP.join(["Body", "Section 2", "Text"]), "LS6 2AB") in found
     assert ("phone", SEP.join(["Body", "Learning points 1", "Points", "Item 2"]), "0113 496 0000") in found
     assert any(kind == "email" and location.endswith("Link") for kind, location, _ in found)

@@ -52,7 +52,11 @@ def test_good_csv_creates_draft_pages_with_taxonomy(index_page):
     page = pages.get(title="Child A: the dentist who asked")
     assert not page.live and page.latest_revision_id
     assert (page.area.slug, page.year, page.stage.slug, page.evidence_type.slug) == (
-        "sheffield", 2019, "universal-services", "pilot")
+        "sheffield",
+        2019,
+        "universal-services",
+        "pilot",
+    )
     assert slugs(page.agencies) == ["early-help", "health"]
     assert slugs(page.concern_types) == ["neglect", "was-not-brought"]
     assert slugs(page.themes) == ["feedback-to-referrer", "thresholds"]
@@ -60,8 +64,10 @@ def test_good_csv_creates_draft_pages_with_taxonomy(index_page):
     assert "consent_position" in err
     assert [block.block_type for block in page.body] == ["paragraph", "paragraph", "learning_points"]
     assert page.body[0].value.source.startswith("<p>A dental practice saw")
-    assert list(page.body[2].value["points"]) == ["Missed appointments can be a signal",
-                                                  "Ask who else knows the family"]
+    assert list(page.body[2].value["points"]) == [
+        "Missed appointments can be a signal",
+        "Ask who else knows the family",
+    ]
     assert page.review_due.year == page.latest_revision.created_at.year + 1
 
     # Area by name or slug, any case.
@@ -84,8 +90,10 @@ def test_good_json_creates_pages_with_taxonomy_and_optional_fields(index_page):
 
     housing = CaseStudyPage.objects.get(title__startswith="Sibling group E")
     assert housing.year == 2018 and housing.area.slug == "durham"
-    assert list(housing.body[1].value["points"]) == ["Housing staff see what others do not",
-                                                     "Use plain words in referrals"]
+    assert list(housing.body[1].value["points"]) == [
+        "Housing staff see what others do not",
+        "Use plain words in referrals",
+    ]
     border = CaseStudyPage.objects.get(title="Child F across the border")
     assert border.area.slug == "cheshire-west-and-chester"
     assert border.consent_position == "not-sought-risk"  # given by its label
@@ -109,19 +117,39 @@ def test_bad_rows_are_reported_and_only_good_rows_imported(index_page):
 
 def test_every_problem_in_a_row_is_listed(index_page, tmp_path):
     path = tmp_path / "stories.json"
-    path.write_text(json.dumps([
-        {"title": "x" * 300, "summary": "s" * 601, "area": "Leeds", "year": 1999, "agencies": [],
-         "stage": "nowhere", "evidence_type": "pilot", "outcome": "ok", "themes": ["made-up-theme"],
-         "review_due": "next week", "consent_position": "maybe"},
-        "not an object",
-    ]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "title": "x" * 300,
+                    "summary": "s" * 601,
+                    "area": "Leeds",
+                    "year": 1999,
+                    "agencies": [],
+                    "stage": "nowhere",
+                    "evidence_type": "pilot",
+                    "outcome": "ok",
+                    "themes": ["made-up-theme"],
+                    "review_due": "next week",
+                    "consent_position": "maybe",
+                },
+                "not an object",
+            ]
+        )
+    )
     code, out, err = run(path)
     assert code == 1
     line = next(line for line in err.splitlines() if line.startswith("row 1:"))
-    for expected in ["title is 300 characters; the limit is 255", "summary is 601 characters",
-                     "year 1999 is before 2000", "missing agencies", "unknown journey stage 'nowhere'",
-                     "unknown theme 'made-up-theme'", "review_due must be a date",
-                     "unknown consent_position 'maybe'"]:
+    for expected in [
+        "title is 300 characters; the limit is 255",
+        "summary is 601 characters",
+        "year 1999 is before 2000",
+        "missing agencies",
+        "unknown journey stage 'nowhere'",
+        "unknown theme 'made-up-theme'",
+        "review_due must be a date",
+        "unknown consent_position 'maybe'",
+    ]:
         assert expected in line
     assert "row 2: expected an object, got str" in err
     assert CaseStudyPage.objects.count() == 0
@@ -191,7 +219,9 @@ def test_body_text_is_escaped(index_page, tmp_path):
     path.write_text(json.dumps([row]))
     assert run(path)[0] == 0
     html = CaseStudyPage.objects.get().body[0].value.source
-    assert html == "<p>Tags &lt;script&gt;alert(1)&lt;/script&gt; &amp; ampersands wrap onto one paragraph.</p>"
+    assert (
+        html == "<p>Tags &lt;script&gt;alert(1)&lt;/script&gt; &amp; ampersands wrap onto one paragraph.</p>"
+    )
 
 
 def test_rerun_is_idempotent_and_changes_make_a_new_revision(index_page, tmp_path):
@@ -204,8 +234,11 @@ def test_rerun_is_idempotent_and_changes_make_a_new_revision(index_page, tmp_pat
     page = CaseStudyPage.objects.get(title="Mother B and the advice line")
     revisions = page.revisions.count()
     review_due = page.review_due
-    changed = (DATA / "good.csv").read_text().replace(
-        "A school safeguarding lead rang", "A designated safeguarding lead rang")
+    changed = (
+        (DATA / "good.csv")
+        .read_text()
+        .replace("A school safeguarding lead rang", "A designated safeguarding lead rang")
+    )
     path = tmp_path / "changed.csv"
     path.write_text(changed)
     code, out, _ = run(path)
@@ -271,13 +304,22 @@ def test_thousand_rows_import(index_page, tmp_path):
         writer = csv.writer(handle)
         writer.writerow(importer.COLUMNS[:8] + ["body", "learning", "concern_types", "themes"])
         for n in range(1000):
-            writer.writerow([
-                f"Composite story {n}", "Two services shared a concern early and agreed a plan.",
-                areas[n % 5], 2005 + n % 20, agencies[n % 3], "early-help", "practitioner-account",
-                "The family accepted support.",
-                "The first paragraph of the story.\n\nThe second paragraph of the story.",
-                "Share early|Follow up in writing", "neglect", "thresholds|consent",
-            ])
+            writer.writerow(
+                [
+                    f"Composite story {n}",
+                    "Two services shared a concern early and agreed a plan.",
+                    areas[n % 5],
+                    2005 + n % 20,
+                    agencies[n % 3],
+                    "early-help",
+                    "practitioner-account",
+                    "The family accepted support.",
+                    "The first paragraph of the story.\n\nThe second paragraph of the story.",
+                    "Share early|Follow up in writing",
+                    "neglect",
+                    "thresholds|consent",
+                ]
+            )
     started = time.monotonic()
     code, out, err = run(path)
     elapsed = time.monotonic() - started
@@ -296,8 +338,12 @@ def test_import_indexes_its_pages_at_the_end_and_leaves_other_threads_alone(inde
     from django.db.models.signals import post_save
     from django_tasks.signals import task_enqueued
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend",
-                                  "QUEUES": ["default", "search", "media"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "search", "media"],
+        }
+    }
     enqueued = []
 
     def record(sender, task_result, **kwargs):
@@ -328,6 +374,7 @@ def test_import_indexes_its_pages_at_the_end_and_leaves_other_threads_alone(inde
 
 # --------------------------------------------------------------------------- publishing
 
+
 class StandInGate:
     """Stands in for cms.anonymisation.publishing.clear_and_publish (same contract), recording
     calls instead of publishing: the real gate refuses publishing that bypasses it."""
@@ -342,8 +389,10 @@ class StandInGate:
         self.calls.append((latest.title, attest_by_system))
         if latest.title == self.fail_title:
             raise RuntimeError("gate exploded")
-        return scan_fields([("title", latest.title), ("summary", latest.summary)]
-                           + [(f"body.{i}", str(block.value)) for i, block in enumerate(latest.body)])
+        return scan_fields(
+            [("title", latest.title), ("summary", latest.summary)]
+            + [(f"body.{i}", str(block.value)) for i, block in enumerate(latest.body)]
+        )
 
 
 def _postcode_file(tmp_path):
@@ -359,11 +408,13 @@ def test_publish_reports_published_held_and_failed(index_page, tmp_path, monkeyp
     monkeypatch.setattr(importer, "_load_publisher", lambda: (gate, ""))
     code, out, err = run(_postcode_file(tmp_path), "--publish")
     assert code == 0, err
-    assert [title for title, _ in gate.calls] == ["Baby D and the pre-birth plan",
-                                                  "Sibling group E and the housing officer"]
+    assert [title for title, _ in gate.calls] == [
+        "Baby D and the pre-birth plan",
+        "Sibling group E and the housing officer",
+    ]
     assert all(by_system for _, by_system in gate.calls)
     assert "Held as drafts (anonymisation findings):" in out
-    assert "row 2 \"Sibling group E and the housing officer\"" in out
+    assert 'row 2 "Sibling group E and the housing officer"' in out
     assert "postcode 'LS1 4AP' in body.0" in out
     assert "1 published, 1 held as drafts for anonymisation review" in out
 
@@ -413,17 +464,21 @@ def test_publish_unavailable_is_reported(index_page, monkeypatch):
 
 # --------------------------------------------------------------------------- areas
 
-@pytest.mark.parametrize("area, slug", [
-    ("London Borough of Barnet", "barnet"),
-    ("Coventry City Council", "coventry"),
-    ("Stockport Metropolitan Borough Council", "stockport"),
-    ("Bristol, City of", "bristol"),
-    ("brighton & hove", "brighton-and-hove"),
-    ("E08000007", "stockport"),
-    ("Rhondda Cynon Taf", "rhondda-cynon-taf"),
-    ("Glasgow City", "glasgow-city"),
-    ("Belfast Health and Social Care Trust", "belfast-hsc-trust"),
-])
+
+@pytest.mark.parametrize(
+    "area, slug",
+    [
+        ("London Borough of Barnet", "barnet"),
+        ("Coventry City Council", "coventry"),
+        ("Stockport Metropolitan Borough Council", "stockport"),
+        ("Bristol, City of", "bristol"),
+        ("brighton & hove", "brighton-and-hove"),
+        ("E08000007", "stockport"),
+        ("Rhondda Cynon Taf", "rhondda-cynon-taf"),
+        ("Glasgow City", "glasgow-city"),
+        ("Belfast Health and Social Care Trust", "belfast-hsc-trust"),
+    ],
+)
 def test_a_story_from_any_uk_authority_imports_by_its_official_name(index_page, tmp_path, area, slug):
     from cms.taxonomy.models import Area
 

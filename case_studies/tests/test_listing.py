@@ -16,14 +16,40 @@ def titles(response):
 @pytest.fixture
 def stories():
     return {
-        "a": make_case_study("A police and health story", agencies=["police", "health"], themes=["consent"],
-                             stage="early-help", year=2021, area="leeds"),
-        "b": make_case_study("B police only", agencies=["police"], themes=["thresholds"], stage="referral",
-                             year=2022, area="newham", concerns=["domestic-abuse"]),
-        "c": make_case_study("C health and education", agencies=["health", "education"], themes=["consent"],
-                             stage="early-help", year=2022, area="leeds", evidence="pilot"),
-        "d": make_case_study("D education only", agencies=["education"], themes=["co-location"],
-                             stage="child-protection", year=2020, area="durham"),
+        "a": make_case_study(
+            "A police and health story",
+            agencies=["police", "health"],
+            themes=["consent"],
+            stage="early-help",
+            year=2021,
+            area="leeds",
+        ),
+        "b": make_case_study(
+            "B police only",
+            agencies=["police"],
+            themes=["thresholds"],
+            stage="referral",
+            year=2022,
+            area="newham",
+            concerns=["domestic-abuse"],
+        ),
+        "c": make_case_study(
+            "C health and education",
+            agencies=["health", "education"],
+            themes=["consent"],
+            stage="early-help",
+            year=2022,
+            area="leeds",
+            evidence="pilot",
+        ),
+        "d": make_case_study(
+            "D education only",
+            agencies=["education"],
+            themes=["co-location"],
+            stage="child-protection",
+            year=2020,
+            area="durham",
+        ),
         "draft": make_case_study("E draft police", agencies=["police"], themes=["consent"], state="draft"),
     }
 
@@ -35,8 +61,12 @@ def get(client, query=""):
 def test_unfiltered_lists_only_live_stories_newest_first(client, stories):
     response = get(client)
     assert response.status_code == 200
-    assert titles(response) == ["B police only", "C health and education", "A police and health story",
-                                "D education only"]
+    assert titles(response) == [
+        "B police only",
+        "C health and education",
+        "A police and health story",
+        "D education only",
+    ]
 
 
 def test_private_stories_are_not_listed(client, stories):
@@ -44,19 +74,26 @@ def test_private_stories_are_not_listed(client, stories):
     assert "D education only" not in titles(get(client))
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("?agency=police", {"A police and health story", "B police only"}),
-    ("?agency=police&agency=education", {"A police and health story", "B police only", "C health and education",
-                                          "D education only"}),
-    ("?agency=health&theme=consent", {"A police and health story", "C health and education"}),
-    ("?agency=police&agency=health&theme=consent&stage=early-help", {"A police and health story",
-                                                                      "C health and education"}),
-    ("?agency=police&theme=consent&stage=early-help", {"A police and health story"}),
-    ("?theme=consent&year=2022", {"C health and education"}),
-    ("?area=leeds&evidence=pilot", {"C health and education"}),
-    ("?concern=domestic-abuse", {"B police only"}),
-    ("?stage=child-protection&agency=police", set()),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("?agency=police", {"A police and health story", "B police only"}),
+        (
+            "?agency=police&agency=education",
+            {"A police and health story", "B police only", "C health and education", "D education only"},
+        ),
+        ("?agency=health&theme=consent", {"A police and health story", "C health and education"}),
+        (
+            "?agency=police&agency=health&theme=consent&stage=early-help",
+            {"A police and health story", "C health and education"},
+        ),
+        ("?agency=police&theme=consent&stage=early-help", {"A police and health story"}),
+        ("?theme=consent&year=2022", {"C health and education"}),
+        ("?area=leeds&evidence=pilot", {"C health and education"}),
+        ("?concern=domestic-abuse", {"B police only"}),
+        ("?stage=child-protection&agency=police", set()),
+    ],
+)
 def test_filter_combinations_return_exactly_the_right_stories(client, stories, query, expected):
     assert set(titles(get(client, query))) == expected
 
@@ -70,7 +107,10 @@ def test_an_area_may_be_given_by_name_or_code_and_is_shown_by_slug(client, stori
 
 def test_facet_counts_count_what_each_option_would_show(client, stories):
     response = get(client, "?theme=consent")
-    facets = {facet.dimension.param: {o.value: o.count for o in facet.options} for facet in response.context["facets"]}
+    facets = {
+        facet.dimension.param: {o.value: o.count for o in facet.options}
+        for facet in response.context["facets"]
+    }
     # Agency counts are within theme=consent (A: police+health, C: health+education).
     assert facets["agency"] == {"police": 1, "health": 2, "education": 1}
     # Theme counts ignore the theme selection itself, so other themes stay reachable.
@@ -114,30 +154,51 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_listing_and_detail_query_counts_do_not_grow_with_the_number_of_stories(client, no_search_index_updates):
+def test_listing_and_detail_query_counts_do_not_grow_with_the_number_of_stories(
+    client, no_search_index_updates
+):
     case_study_index()
-    first = make_case_study("First", agencies=["police", "health"], themes=["consent", "thresholds"],
-                            concerns=["neglect"])
+    first = make_case_study(
+        "First", agencies=["police", "health"], themes=["consent", "thresholds"], concerns=["neglect"]
+    )
     for _ in range(9):
         make_case_study(agencies=["police", "health"], themes=["consent"], concerns=["neglect"])
     url = "/case-studies/?agency=police&theme=consent"
     small_listing = count_queries(client, url)
     small_detail = count_queries(client, first.url)
     for _ in range(490):
-        make_case_study(agencies=["police", "education"], themes=["consent", "thresholds"], concerns=["neglect"])
+        make_case_study(
+            agencies=["police", "education"], themes=["consent", "thresholds"], concerns=["neglect"]
+        )
     big_listing = count_queries(client, url)
     big_detail = count_queries(client, first.url)
-    print(f"listing queries: {small_listing} (10 stories) / {big_listing} (500 stories); "
-          f"detail: {small_detail} / {big_detail}")
+    print(
+        f"listing queries: {small_listing} (10 stories) / {big_listing} (500 stories); "
+        f"detail: {small_detail} / {big_detail}"
+    )
     assert big_listing == small_listing
     assert big_detail == small_detail
     assert big_listing <= 25
 
 
 def test_detail_page_shows_in_brief_evidence_and_review(client):
-    page = make_case_study("Detail story", agencies=["police", "health"], evidence="pilot", limitations="Small sample.",
-                           body=[("sharing", {"what": "The attendance record", "with_whom": "the school nurse",
-                                              "how": ["secure-email"], "notes": ""})])
+    page = make_case_study(
+        "Detail story",
+        agencies=["police", "health"],
+        evidence="pilot",
+        limitations="Small sample.",
+        body=[
+            (
+                "sharing",
+                {
+                    "what": "The attendance record",
+                    "with_whom": "the school nurse",
+                    "how": ["secure-email"],
+                    "notes": "",
+                },
+            )
+        ],
+    )
     html = client.get(page.url).content.decode()
     assert "In brief" in html
     assert "The attendance record" in html and "Secure email" in html
@@ -153,7 +214,13 @@ def test_feedback_is_stored_without_personal_data_and_rate_limited(client):
     assert response.status_code == 302 and response["Location"].endswith("#feedback")
     feedback = CaseStudyFeedback.objects.get()
     assert feedback.useful is True and feedback.comment == "Clear and practical"
-    assert {f.name for f in CaseStudyFeedback._meta.get_fields()} == {"id", "page", "useful", "comment", "created"}
+    assert {f.name for f in CaseStudyFeedback._meta.get_fields()} == {
+        "id",
+        "page",
+        "useful",
+        "comment",
+        "created",
+    }
     for _ in range(10):
         client.post(url, {"useful": "no"})
     assert CaseStudyFeedback.objects.count() == 5  # 5 per client per page per hour

@@ -5,12 +5,12 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from case_studies.models import CaseStudyPage
 from cms.anonymisation.models import AnonymisationClearance
 from cms.anonymisation.publishing import PublishBlocked, clear_and_publish
-from case_studies.models import CaseStudyPage
 
-from .factories import make_case_study
 from .admin_forms import edit_post_data, edit_url, paragraph
+from .factories import make_case_study
 
 DIRTY = "The family moved to LS6 2AB after the fire."
 
@@ -49,8 +49,11 @@ def test_page_publish_method_is_guarded_too(dirty_page):
 @pytest.mark.parametrize("who", ["superuser", "editor"])
 def test_admin_publish_button_is_refused_with_the_findings(who, request, client, dirty_page):
     client.force_login(request.getfixturevalue(who))
-    response = client.post(edit_url(dirty_page), edit_post_data(dirty_page, summary=DIRTY, **{
-        "action-publish": "action-publish"}), follow=True)
+    response = client.post(
+        edit_url(dirty_page),
+        edit_post_data(dirty_page, summary=DIRTY, **{"action-publish": "action-publish"}),
+        follow=True,
+    )
     assert response.status_code == 200
     page = reload(dirty_page)
     assert not page.live
@@ -83,21 +86,29 @@ def test_admin_publish_of_unchanged_cleared_text_carries_the_clearance(client, s
     assert clear_and_publish(page, user=superuser) == []
     client.force_login(superuser)
     # Same text, only the review date changes: the clearance carries over.
-    response = client.post(edit_url(page), edit_post_data(page, **{
-        "review_due": "2031-01-01", "action-publish": "action-publish"}))
+    response = client.post(
+        edit_url(page),
+        edit_post_data(page, **{"review_due": "2031-01-01", "action-publish": "action-publish"}),
+    )
     assert response.status_code == 302
     page = reload(page)
     assert page.live and not page.has_unpublished_changes
     assert page.review_due == datetime.date(2031, 1, 1)
-    assert AnonymisationClearance.objects.filter(revision=page.live_revision, carried_from__isnull=False).exists()
+    assert AnonymisationClearance.objects.filter(
+        revision=page.live_revision, carried_from__isnull=False
+    ).exists()
 
 
 def test_admin_publish_after_text_change_is_refused(client, superuser, db):
     page = make_case_study(state="draft")
     clear_and_publish(page, user=superuser)
     client.force_login(superuser)
-    client.post(edit_url(page), edit_post_data(page, summary="A different, clean summary of the story.", **{
-        "action-publish": "action-publish"}))
+    client.post(
+        edit_url(page),
+        edit_post_data(
+            page, summary="A different, clean summary of the story.", **{"action-publish": "action-publish"}
+        ),
+    )
     page = reload(page)
     assert page.live and page.has_unpublished_changes  # still live on the old, cleared text
     assert page.live_revision.as_object().summary != "A different, clean summary of the story."
@@ -108,8 +119,10 @@ def test_bulk_publish_is_refused(client, superuser, dirty_page):
 
     client.force_login(superuser)
     next_url = reverse("wagtailadmin_explore", args=[dirty_page.get_parent().pk])
-    url = (reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
-           + f"?id={dirty_page.pk}&next={next_url}")
+    url = (
+        reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+        + f"?id={dirty_page.pk}&next={next_url}"
+    )
     response = client.post(url, {"include_descendants": ""}, follow=True)
     assert response.redirect_chain[0] == (next_url, 302)
     assert not reload(dirty_page).live
@@ -188,9 +201,18 @@ def test_guarded_pages_are_always_inserted_as_drafts(db):
     from .factories import case_study_index
 
     page = make_case_study(state="draft")  # the factory asks for a draft; Page.live defaults to True:
-    other = CaseStudyPage(title="Inserted live", slug="inserted-live", summary=page.summary, outcome=page.outcome,
-                          area=page.area, year=2023, stage=page.stage, consent_position="consent-given",
-                          evidence_type=page.evidence_type, review_due=page.review_due)
+    other = CaseStudyPage(
+        title="Inserted live",
+        slug="inserted-live",
+        summary=page.summary,
+        outcome=page.outcome,
+        area=page.area,
+        year=2023,
+        stage=page.stage,
+        consent_position="consent-given",
+        evidence_type=page.evidence_type,
+        review_due=page.review_due,
+    )
     case_study_index().add_child(instance=other)
     assert not reload(other).live and reload(other).has_unpublished_changes
 
@@ -204,9 +226,18 @@ def test_fixtures_can_suspend_the_guard_for_one_model_and_it_comes_back(db):
     page = make_case_study(state="draft")
 
     def insert(slug):
-        other = CaseStudyPage(title=slug, slug=slug, summary=page.summary, outcome=DIRTY,
-                              area=page.area, year=2023, stage=page.stage, consent_position="consent-given",
-                              evidence_type=page.evidence_type, review_due=page.review_due)
+        other = CaseStudyPage(
+            title=slug,
+            slug=slug,
+            summary=page.summary,
+            outcome=DIRTY,
+            area=page.area,
+            year=2023,
+            stage=page.stage,
+            consent_position="consent-given",
+            evidence_type=page.evidence_type,
+            review_due=page.review_due,
+        )
         case_study_index().add_child(instance=other)
         return reload(other)
 
@@ -230,8 +261,9 @@ def test_publishing_stops_with_a_message_when_the_check_cannot_run(db, editor, c
         clear.get_latest_revision().publish()
 
     client.force_login(editor)
-    response = client.post(edit_url(page), edit_post_data(page, **{"action-publish": "action-publish"}),
-                           follow=True)
+    response = client.post(
+        edit_url(page), edit_post_data(page, **{"action-publish": "action-publish"}), follow=True
+    )
     assert not reload(page).live
     assert "anonymisation check cannot run" in response.content.decode()
 
@@ -240,8 +272,19 @@ def test_a_reflection_authors_consented_name_is_exempt_but_the_quote_is_scanned(
     from cms.anonymisation.detection import scan_fields
     from cms.anonymisation.extract import extract_page_text
 
-    page = make_case_study(state="draft", body=[("reflection", {"quote": "Jo Smith told me it helped.",
-                                                 "author_name": "Amira Okonkwo", "author_role": "DSL"})])
+    page = make_case_study(
+        state="draft",
+        body=[
+            (
+                "reflection",
+                {
+                    "quote": "Jo Smith told me it helped.",
+                    "author_name": "Amira Okonkwo",
+                    "author_role": "DSL",
+                },
+            )
+        ],
+    )
     found = [(f.kind, f.text) for f in scan_fields(extract_page_text(page.get_latest_revision().as_object()))]
     assert ("person_name", "Jo Smith") in found
     assert not any("Okonkwo" in text for _kind, text in found)

@@ -19,10 +19,16 @@ TODAY = date.today()
 
 def make_story(index, title, due, live=True, last_reviewed=None):
     page = CaseStudyPage(
-        title=title, summary="Two services shared a concern early.", area=Area.objects.get(slug="leeds"),
-        year=2020, stage=JourneyStage.objects.get(slug="early-help"), consent_position="consent-given",
-        outcome="The family accepted support.", evidence_type=EvidenceType.objects.get(slug="pilot"),
-        review_due=due, last_reviewed=last_reviewed,
+        title=title,
+        summary="Two services shared a concern early.",
+        area=Area.objects.get(slug="leeds"),
+        year=2020,
+        stage=JourneyStage.objects.get(slug="early-help"),
+        consent_position="consent-given",
+        outcome="The family accepted support.",
+        evidence_type=EvidenceType.objects.get(slug="pilot"),
+        review_due=due,
+        last_reviewed=last_reviewed,
     )
     page.agencies.set([Agency.objects.get(slug="health")])
     index.add_child(instance=page)
@@ -37,8 +43,12 @@ def make_story(index, title, due, live=True, last_reviewed=None):
 def stories(db):
     index = HomePage.objects.get().add_child(instance=CaseStudyIndexPage(title="Case studies", slug="cs"))
     return {
-        "overdue": make_story(index, "Child A overdue story", TODAY - timedelta(days=5),
-                              last_reviewed=TODAY - timedelta(days=370)),
+        "overdue": make_story(
+            index,
+            "Child A overdue story",
+            TODAY - timedelta(days=5),
+            last_reviewed=TODAY - timedelta(days=370),
+        ),
         "soon": make_story(index, "Child B due soon story", TODAY + timedelta(days=10), live=False),
         "today": make_story(index, "Child C due today story", TODAY),
         "later": make_story(index, "Child D later story", TODAY + timedelta(days=100)),
@@ -88,7 +98,8 @@ def test_other_roles_are_refused(client, request, role, stories):
         response = client.get(url)
         assert response.status_code in (302, 403)
         assert stories["overdue"].title.encode() not in b"".join(
-            getattr(response, "streaming_content", [response.content]))
+            getattr(response, "streaming_content", [response.content])
+        )
 
 
 def test_anonymous_is_sent_to_login(client, stories):
@@ -113,8 +124,13 @@ def test_csv_export(client, editor, stories):
     assert rows[0] == ["Title", "Area", "Review due", "Last reviewed", "Status", "Live or draft", "Edit link"]
     assert [row[0] for row in rows[1:]] == [stories[k].title for k in ("overdue", "today", "soon")]
     overdue = rows[1]
-    assert overdue[1:6] == ["Leeds", str(TODAY - timedelta(days=5)), str(TODAY - timedelta(days=370)),
-                            "Overdue", "Live"]
+    assert overdue[1:6] == [
+        "Leeds",
+        str(TODAY - timedelta(days=5)),
+        str(TODAY - timedelta(days=370)),
+        "Overdue",
+        "Live",
+    ]
     assert overdue[6].endswith(reverse("wagtailadmin_pages:edit", args=[stories["overdue"].pk]))
     assert rows[3][4:6] == ["Due soon", "Draft"]
 

@@ -1,20 +1,19 @@
 import json
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, PageLogEntry, TaskState, Workflow, WorkflowPage
 
+from case_studies.models import CaseStudyPage
+from case_studies.review import WORKFLOW_NAME, ensure_case_study_workflow
 from cms.anonymisation.forms import field_name_for
 from cms.anonymisation.models import AnonymisationCheckTask, AnonymisationClearance, FindingDismissal
 from cms.anonymisation.publishing import PublishBlocked
-from case_studies.review import WORKFLOW_NAME, ensure_case_study_workflow
-from case_studies.models import CaseStudyPage
 from cms.users import roles
 
-from .factories import case_study_index, make_case_study
 from .admin_forms import edit_url, paragraph, workflow_action_url
+from .factories import case_study_index, make_case_study
 
 DIRTY_BODY = [paragraph("<p>Child A moved to LS6 2AB. Call 0113 496 0000 for the duty desk.</p>")]
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
@@ -119,8 +118,11 @@ def test_dismissing_each_finding_and_attesting_publishes_and_logs(client, editor
     assert {f.kind for f in findings} == {"postcode", "phone"}
     reasons = [(f, f"Fictional {f.kind} from the Ofcom drama range, not real.") for f in findings]
     client.force_login(editor)
-    response = client.post(workflow_action_url(page, "approve", task_state),
-                           approve_data(task_state, reasons, comment="Checked."), **XHR)
+    response = client.post(
+        workflow_action_url(page, "approve", task_state),
+        approve_data(task_state, reasons, comment="Checked."),
+        **XHR,
+    )
     assert json.loads(response.content)["step"] == "success"
 
     page = reload(page)
@@ -146,8 +148,13 @@ def test_dismissals_carry_to_the_next_revision(client, editor, champion, dirty_i
     page, task_state = dirty_in_review
     task = task_state.task.specific
     findings = task.get_form_for_action("approve")(task_state=task_state).unresolved
-    task.on_action(task_state, editor, "approve", attest=True,
-                   dismissals={f.key: "A made-up detail for the story." for f in findings})
+    task.on_action(
+        task_state,
+        editor,
+        "approve",
+        attest=True,
+        dismissals={f.key: "A made-up detail for the story." for f in findings},
+    )
     # a later edit keeps the same (dismissed) details: only the attestation is needed
     page = reload(page)
     page.outcome = "Child A is settled and doing well."
@@ -180,8 +187,9 @@ def test_superuser_must_attest_too(client, superuser, champion, db):
     page = make_case_study(state="draft")
     task_state = submit(page, champion)
     client.force_login(superuser)
-    response = client.post(workflow_action_url(page, "approve", task_state), approve_data(task_state, attest=False),
-                           **XHR)
+    response = client.post(
+        workflow_action_url(page, "approve", task_state), approve_data(task_state, attest=False), **XHR
+    )
     assert json.loads(response.content)["step"] == "action"
     assert not reload(page).live
 
@@ -189,8 +197,9 @@ def test_superuser_must_attest_too(client, superuser, champion, db):
 def test_request_changes(client, editor, dirty_in_review):
     page, task_state = dirty_in_review
     client.force_login(editor)
-    response = client.post(workflow_action_url(page, "reject", task_state),
-                           {"comment": "Please remove the postcode."}, **XHR)
+    response = client.post(
+        workflow_action_url(page, "reject", task_state), {"comment": "Please remove the postcode."}, **XHR
+    )
     assert json.loads(response.content)["step"] == "success"
     task_state.refresh_from_db()
     assert task_state.status == TaskState.STATUS_REJECTED
@@ -235,19 +244,44 @@ def test_editor_approves_from_the_page_editor(client, editor, champion, dirty_in
 
     page, task_state = dirty_in_review
     client.force_login(editor)
-    collect = reverse("wagtailadmin_pages:collect_workflow_action_data", args=[page.pk, "approve", task_state.pk])
+    collect = reverse(
+        "wagtailadmin_pages:collect_workflow_action_data", args=[page.pk, "approve", task_state.pk]
+    )
     form = task_state.task.specific.get_form_for_action("approve")(task_state=task_state)
-    response = client.post(collect, approve_data(task_state, [(f, "Invented for the story, not real.")
-                                                              for f in form.unresolved]), **XHR)
+    response = client.post(
+        collect,
+        approve_data(task_state, [(f, "Invented for the story, not real.") for f in form.unresolved]),
+        **XHR,
+    )
     body = json.loads(response.content)
     assert body["step"] == "success"
-    data = edit_post_data(page, **{"action-workflow-action": "true", "workflow-action-name": "approve",
-                                   "workflow-action-extra-data": json.dumps(body["cleaned_data"])})
+    data = edit_post_data(
+        page,
+        **{
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps(body["cleaned_data"]),
+        },
+    )
     # keep the body as it is (the helper posts a one-paragraph body)
     from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-    data.update(nested_form_data({"body": streamfield([("paragraph", rich_text(
-        "<p>Child A moved to LS6 2AB. Call 0113 496 0000 for the duty desk.</p>"))])}))
+    data.update(
+        nested_form_data(
+            {
+                "body": streamfield(
+                    [
+                        (
+                            "paragraph",
+                            rich_text(
+                                "<p>Child A moved to LS6 2AB. Call 0113 496 0000 for the duty desk.</p>"
+                            ),
+                        )
+                    ]
+                )
+            }
+        )
+    )
     response = client.post(edit_url(page), data)
     assert response.status_code == 302
     assert reload(page).live

@@ -16,6 +16,11 @@ class AnonymisationConfig(AppConfig):
         from .publishing import guard_page_publish, guard_revision_schedule
 
         for model in guarded_models():
-            pre_save.connect(guard_page_publish, sender=model,
-                             dispatch_uid=f"anonymisation-guard-{model._meta.label_lower}")
-        pre_save.connect(guard_revision_schedule, sender=Revision, dispatch_uid="anonymisation-guard-schedule")
+            pre_save.connect(
+                guard_page_publish,
+                sender=model,
+                dispatch_uid=f"anonymisation-guard-{model._meta.label_lower}",
+            )
+        pre_save.connect(
+            guard_revision_schedule, sender=Revision, dispatch_uid="anonymisation-guard-schedule"
+        )

@@ -14,9 +14,11 @@ def anonymisation_detector_loads(app_configs=None, **kwargs):
     try:
         check_available()
     except DetectorUnavailable as error:
-        return [checks.Error(
-            f"The anonymisation check cannot run: {error}. Nothing guarded can be published.",
-            hint="Install the pinned requirements (requirements.txt with constraints.txt).",
-            id="anonymisation.E001",
-        )]
+        return [
+            checks.Error(
+                f"The anonymisation check cannot run: {error}. Nothing guarded can be published.",
+                hint="Install the pinned requirements (requirements.txt with constraints.txt).",
+                id="anonymisation.E001",
+            )
+        ]
     return []

@@ -34,8 +34,26 @@ SEP = " › "
 SKIPPED_FIELDS = {"slug", "url_path", "draft_title", "translation_key", "locked_by", "path"}
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "tr", "td", "th", "table", "hr", "figure", "figcaption",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "hr",
+    "figure",
+    "figcaption",
 }
 
 
@@ -109,11 +127,17 @@ class _Extractor:
             counts: Counter = Counter()
             for child in value:
                 counts[child.block_type] += 1
-                self.block(child.block, child.value, f"{path}.{child.block_type}",
-                           f"{location}{SEP}{_label(child.block)} {counts[child.block_type]}")
+                self.block(
+                    child.block,
+                    child.value,
+                    f"{path}.{child.block_type}",
+                    f"{location}{SEP}{_label(child.block)} {counts[child.block_type]}",
+                )
         elif isinstance(block, blocks.StructBlock):
             for name, child_block in block.child_blocks.items():
-                self.block(child_block, value.get(name), f"{path}.{name}", f"{location}{SEP}{_label(child_block)}")
+                self.block(
+                    child_block, value.get(name), f"{path}.{name}", f"{location}{SEP}{_label(child_block)}"
+                )
         elif isinstance(block, blocks.ListBlock):
             for i, item in enumerate(value, start=1):
                 self.block(block.child_block, item, path, f"{location}{SEP}Item {i}")
@@ -172,4 +196,3 @@ def extract_page_text(page) -> list[tuple[str, str]]:
 def content_hash(fields: list[tuple[str, str]]) -> str:
     """A fingerprint of the scanned text, stored with a clearance."""
     return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode()).hexdigest()
-

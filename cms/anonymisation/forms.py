@@ -29,7 +29,8 @@ class AnonymisationApprovalForm(forms.Form):
     task_state_id = forms.IntegerField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     attest = forms.BooleanField(
-        label=ATTESTATION_TEXT, required=True,
+        label=ATTESTATION_TEXT,
+        required=True,
         error_messages={"required": _("Tick the attestation to approve. If you cannot, request changes.")},
     )
 
@@ -56,8 +57,8 @@ class AnonymisationApprovalForm(forms.Form):
         for finding in self.unresolved:
             name = field_name_for(finding)
             self.fields[name] = forms.CharField(
-                label=_("Why “%(text)s” is not identifying (dismiss with reason)") % {
-                    "text": Truncator(finding.text).chars(60)},
+                label=_("Why “%(text)s” is not identifying (dismiss with reason)")
+                % {"text": Truncator(finding.text).chars(60)},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 help_text=finding.message,
@@ -82,9 +83,13 @@ class AnonymisationApprovalForm(forms.Form):
             name = field_name_for(finding)
             reason = (cleaned.get(name) or "").strip()
             if not reason:
-                self.add_error(name, _("Dismiss this finding with a reason, or request changes so it is removed."))
+                self.add_error(
+                    name, _("Dismiss this finding with a reason, or request changes so it is removed.")
+                )
             elif len(reason) < MIN_REASON_LENGTH:
-                self.add_error(name, _("Give a reason of at least %(n)d characters.") % {"n": MIN_REASON_LENGTH})
+                self.add_error(
+                    name, _("Give a reason of at least %(n)d characters.") % {"n": MIN_REASON_LENGTH}
+                )
             else:
                 dismissals[finding.key] = reason
         if self.errors:

@@ -18,24 +18,30 @@ class FindingDismissal(models.Model):
     (same ``Finding.key``: kind, location and normalised text).
     """
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="anonymisation_dismissals")
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="anonymisation_dismissals"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     finding_key = models.CharField(max_length=1000)
     kind = models.CharField(max_length=40)
     location = models.CharField(max_length=500, blank=True)
     text = models.TextField()
     reason = models.TextField(validators=[MinLengthValidator(MIN_REASON_LENGTH)])
-    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+")
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created", "-id"]
         indexes = [models.Index(fields=["page", "finding_key"])]
         constraints = [
-            models.CheckConstraint(condition=GreaterThanOrEqual(Length("reason"), MIN_REASON_LENGTH),
-                                   name="anonymisation_dismissal_reason_min_length"),
+            models.CheckConstraint(
+                condition=GreaterThanOrEqual(Length("reason"), MIN_REASON_LENGTH),
+                name="anonymisation_dismissal_reason_min_length",
+            ),
         ]
 
     def __str__(self):
@@ -48,21 +54,36 @@ class AnonymisationClearance(models.Model):
     A revision of a guarded page may be published only when a clearance exists for it.
     """
 
-    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE,
-                                 related_name="anonymisation_clearances")
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, null=True, blank=True,
-                             related_name="anonymisation_clearances")
-    attested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="anonymisation_clearances"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="anonymisation_clearances",
+    )
+    attested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     attested_at = models.DateTimeField(auto_now_add=True)
-    is_system = models.BooleanField(default=False,
-                                    help_text="Cleared automatically: the scan found nothing (e.g. an import).")
+    is_system = models.BooleanField(
+        default=False, help_text="Cleared automatically: the scan found nothing (e.g. an import)."
+    )
     findings_count = models.PositiveIntegerField(default=0)
     dismissed_count = models.PositiveIntegerField(default=0)
-    content_hash = models.CharField(max_length=64, blank=True,
-                                    help_text="Fingerprint of the text that was attested.")
-    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                     help_text="Earlier clearance of identical text this one was carried over from.")
+    content_hash = models.CharField(
+        max_length=64, blank=True, help_text="Fingerprint of the text that was attested."
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Earlier clearance of identical text this one was carried over from.",
+    )
 
     class Meta:
         ordering = ["-attested_at", "-id"]
@@ -82,7 +103,9 @@ class AnonymisationClearance(models.Model):
         super().save(*args, **kwargs)
 
 
-ATTESTATION_TEXT = _("I attest this content is anonymised: no child, family or professional can be identified")
+ATTESTATION_TEXT = _(
+    "I attest this content is anonymised: no child, family or professional can be identified"
+)
 
 
 class AnonymisationCheckTask(AbstractGroupApprovalTask):
@@ -98,8 +121,10 @@ class AnonymisationCheckTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return _("Members of the chosen groups check the content for identifying details, dismiss or send back "
-                 "each finding, and attest the content is anonymised")
+        return _(
+            "Members of the chosen groups check the content for identifying details, dismiss or send back "
+            "each finding, and attest the content is anonymised"
+        )
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):

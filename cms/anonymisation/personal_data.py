@@ -15,13 +15,25 @@ SECTION = "anonymisation_reviews"
 def export_reviews(user):
     return {
         "dismissed_findings": [
-            {"page": str(d.page), "kind": d.kind, "text": d.text, "reason": d.reason, "when": d.created.isoformat()}
-            for d in FindingDismissal.objects.filter(dismissed_by=user).select_related("page").order_by("created")
+            {
+                "page": str(d.page),
+                "kind": d.kind,
+                "text": d.text,
+                "reason": d.reason,
+                "when": d.created.isoformat(),
+            }
+            for d in FindingDismissal.objects.filter(dismissed_by=user)
+            .select_related("page")
+            .order_by("created")
         ],
         "attestations": [
-            {"page": str(c.page) if c.page_id else None, "revision": c.revision_id,
-             "when": c.attested_at.isoformat()}
-            for c in AnonymisationClearance.objects.filter(attested_by=user).select_related("page")
+            {
+                "page": str(c.page) if c.page_id else None,
+                "revision": c.revision_id,
+                "when": c.attested_at.isoformat(),
+            }
+            for c in AnonymisationClearance.objects.filter(attested_by=user)
+            .select_related("page")
             .order_by("attested_at")
         ],
     }
@@ -34,4 +46,6 @@ def detach_reviews(user):
 
 
 register_personal_data(FindingDismissal, export=SECTION, erase=detach_reviews, user_fields=("dismissed_by",))
-register_personal_data(AnonymisationClearance, export=SECTION, erase=detach_reviews, user_fields=("attested_by",))
+register_personal_data(
+    AnonymisationClearance, export=SECTION, erase=detach_reviews, user_fields=("attested_by",)
+)

@@ -46,8 +46,10 @@ class PublishBlocked(PermissionDenied):
 
 
 def unavailable_message(error: DetectorUnavailable) -> str:
-    return (f"The anonymisation check cannot run ({error}), so nothing can be published until it is "
-            "fixed. Your changes are safe; tell the site's administrators.")
+    return (
+        f"The anonymisation check cannot run ({error}), so nothing can be published until it is "
+        "fixed. Your changes are safe; tell the site's administrators."
+    )
 
 
 def scan(fields, page=None, revision=None) -> list[Finding]:
@@ -61,6 +63,7 @@ def scan(fields, page=None, revision=None) -> list[Finding]:
 # --------------------------------------------------------------------------
 # Findings and their dismissals
 # --------------------------------------------------------------------------
+
 
 def dismissals_for(page) -> dict:
     """{finding key: latest FindingDismissal} for the page."""
@@ -89,13 +92,20 @@ def describe_finding(finding: Finding) -> str:
 
 
 def finding_data(finding: Finding, **extra) -> dict:
-    return {"key": finding.key, "kind": finding.kind, "location": finding.location, "text": finding.text,
-            "message": finding.message, **extra}
+    return {
+        "key": finding.key,
+        "kind": finding.kind,
+        "location": finding.location,
+        "text": finding.text,
+        "message": finding.message,
+        **extra,
+    }
 
 
 # --------------------------------------------------------------------------
 # Clearances
 # --------------------------------------------------------------------------
+
 
 def find_clearance(revision, obj=None):
     """The clearance that lets ``revision`` be published, or None.
@@ -112,14 +122,23 @@ def find_clearance(revision, obj=None):
     for clearance in AnonymisationClearance.objects.filter(revision=revision):
         if not clearance.content_hash or clearance.content_hash == digest:
             return clearance
-    prior = (AnonymisationClearance.objects.filter(page_id=obj.pk, content_hash=digest)
-             .exclude(revision=revision).order_by("-attested_at", "-id").first())
+    prior = (
+        AnonymisationClearance.objects.filter(page_id=obj.pk, content_hash=digest)
+        .exclude(revision=revision)
+        .order_by("-attested_at", "-id")
+        .first()
+    )
     if prior is None:
         return None
     return AnonymisationClearance.objects.create(
-        revision=revision, page_id=obj.pk, attested_by=prior.attested_by, is_system=prior.is_system,
-        findings_count=prior.findings_count, dismissed_count=prior.dismissed_count,
-        content_hash=digest, carried_from=prior,
+        revision=revision,
+        page_id=obj.pk,
+        attested_by=prior.attested_by,
+        is_system=prior.is_system,
+        findings_count=prior.findings_count,
+        dismissed_count=prior.dismissed_count,
+        content_hash=digest,
+        carried_from=prior,
     )
 
 
@@ -193,23 +212,35 @@ def guard_revision_schedule(sender, instance, raw=False, update_fields=None, **k
 # Attesting
 # --------------------------------------------------------------------------
 
+
 def _log_dismissal(page, revision, user, finding, dismissal):
-    log(instance=page, action="anonymisation.dismiss", user=user, revision=revision,
-        data={"finding": finding_data(finding), "reason": dismissal.reason, "dismissal_id": dismissal.pk})
+    log(
+        instance=page,
+        action="anonymisation.dismiss",
+        user=user,
+        revision=revision,
+        data={"finding": finding_data(finding), "reason": dismissal.reason, "dismissal_id": dismissal.pk},
+    )
 
 
 def _log_attestation(page, revision, user, clearance, findings, dismissed, system=False):
     from .models import ATTESTATION_TEXT
 
-    log(instance=page, action="anonymisation.attest", user=user, revision=revision, data={
-        "revision_id": revision.pk,
-        "clearance_id": clearance.pk,
-        "system": system,
-        "attestation": "" if system else str(ATTESTATION_TEXT),
-        "findings_count": len(findings),
-        "dismissed_count": len(dismissed),
-        "dismissed": [finding_data(f, reason=d.reason, dismissal_id=d.pk) for f, d in dismissed],
-    })
+    log(
+        instance=page,
+        action="anonymisation.attest",
+        user=user,
+        revision=revision,
+        data={
+            "revision_id": revision.pk,
+            "clearance_id": clearance.pk,
+            "system": system,
+            "attestation": "" if system else str(ATTESTATION_TEXT),
+            "findings_count": len(findings),
+            "dismissed_count": len(dismissed),
+            "dismissed": [finding_data(f, reason=d.reason, dismissal_id=d.pk) for f, d in dismissed],
+        },
+    )
 
 
 @transaction.atomic
@@ -236,18 +267,29 @@ def record_attestation(page, revision, user, *, attest, dismissals=None):
         else:
             still_unresolved.append(finding)
     if still_unresolved:
-        raise PublishBlocked(blocked_message(obj, still_unresolved), findings=still_unresolved,
-                             page=page, revision=revision)
+        raise PublishBlocked(
+            blocked_message(obj, still_unresolved), findings=still_unresolved, page=page, revision=revision
+        )
     for finding, reason in new:
         dismissal = FindingDismissal.objects.create(
-            page_id=page.pk, revision=revision, finding_key=finding.key, kind=finding.kind,
-            location=finding.location[:500], text=finding.text, reason=reason, dismissed_by=user,
+            page_id=page.pk,
+            revision=revision,
+            finding_key=finding.key,
+            kind=finding.kind,
+            location=finding.location[:500],
+            text=finding.text,
+            reason=reason,
+            dismissed_by=user,
         )
         _log_dismissal(page, revision, user, finding, dismissal)
         dismissed.append((finding, dismissal))
     clearance = AnonymisationClearance.objects.create(
-        revision=revision, page_id=page.pk, attested_by=user, findings_count=len(findings),
-        dismissed_count=len(dismissed), content_hash=content_hash(fields),
+        revision=revision,
+        page_id=page.pk,
+        attested_by=user,
+        findings_count=len(findings),
+        dismissed_count=len(dismissed),
+        content_hash=content_hash(fields),
     )
     _log_attestation(page, revision, user, clearance, findings, dismissed)
     return clearance
@@ -278,10 +320,32 @@ def attest_and_approve(task, task_state, user, *, attest=False, dismissals=None,
 # --------------------------------------------------------------------------
 
 _BOOKKEEPING = {
-    "pk", "id", "page_ptr", "latest_revision", "latest_revision_created_at", "live", "live_revision",
-    "has_unpublished_changes", "first_published_at", "last_published_at", "draft_title", "locked",
-    "locked_at", "locked_by", "url_path", "path", "depth", "numchild", "expired", "content_type", "owner",
-    "wagtail_admin_comments", "comments", "translation_key", "locale", "alias_of",
+    "pk",
+    "id",
+    "page_ptr",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live",
+    "live_revision",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "expired",
+    "content_type",
+    "owner",
+    "wagtail_admin_comments",
+    "comments",
+    "translation_key",
+    "locale",
+    "alias_of",
 }
 
 
@@ -309,7 +373,9 @@ def clear_and_publish(page, user=None, attest_by_system=False) -> list[Finding]:
     """
     from .models import AnonymisationClearance
 
-    page = page.specific if hasattr(page, "specific_class") and type(page) is not page.specific_class else page
+    page = (
+        page.specific if hasattr(page, "specific_class") and type(page) is not page.specific_class else page
+    )
     with transaction.atomic():
         revision = _revision_for(page, user)
         obj = revision.as_object()
@@ -321,8 +387,13 @@ def clear_and_publish(page, user=None, attest_by_system=False) -> list[Finding]:
         system = attest_by_system or user is None
         attester = None if system else user
         clearance = AnonymisationClearance.objects.create(
-            revision=revision, page_id=page.pk, attested_by=attester, is_system=system,
-            findings_count=len(findings), dismissed_count=len(dismissed), content_hash=content_hash(fields),
+            revision=revision,
+            page_id=page.pk,
+            attested_by=attester,
+            is_system=system,
+            findings_count=len(findings),
+            dismissed_count=len(dismissed),
+            content_hash=content_hash(fields),
         )
         _log_attestation(page, revision, user, clearance, findings, dismissed, system=system)
         revision.publish(user=user)

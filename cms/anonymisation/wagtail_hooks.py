@@ -20,9 +20,15 @@ MAX_LISTED = 8
 
 
 def findings_html(findings):
-    return mark_safe(render_to_string("anonymisation/findings_message.html", {
-        "findings": findings[:MAX_LISTED], "more": max(len(findings) - MAX_LISTED, 0),
-    }))
+    return mark_safe(
+        render_to_string(
+            "anonymisation/findings_message.html",
+            {
+                "findings": findings[:MAX_LISTED],
+                "more": max(len(findings) - MAX_LISTED, 0),
+            },
+        )
+    )
 
 
 def _edit_url(page):
@@ -33,6 +39,7 @@ def _edit_url(page):
 # Audit log
 # --------------------------------------------------------------------------
 
+
 @hooks.register("register_log_actions")
 def register_anonymisation_log_actions(actions):
     @actions.register_action("anonymisation.attest")
@@ -42,10 +49,13 @@ def register_anonymisation_log_actions(actions):
         def format_message(self, log_entry):
             data = log_entry.data or {}
             if data.get("system"):
-                return _("Anonymisation cleared automatically: the scan found no unresolved finding "
-                         "(%(dismissed)s dismissed earlier)") % {"dismissed": data.get("dismissed_count", 0)}
-            return _("Attested anonymised: %(findings)s finding(s) scanned, %(dismissed)s dismissed with a reason") % {
-                "findings": data.get("findings_count", 0), "dismissed": data.get("dismissed_count", 0)}
+                return _(
+                    "Anonymisation cleared automatically: the scan found no unresolved finding "
+                    "(%(dismissed)s dismissed earlier)"
+                ) % {"dismissed": data.get("dismissed_count", 0)}
+            return _(
+                "Attested anonymised: %(findings)s finding(s) scanned, %(dismissed)s dismissed with a reason"
+            ) % {"findings": data.get("findings_count", 0), "dismissed": data.get("dismissed_count", 0)}
 
     @actions.register_action("anonymisation.dismiss")
     class DismissFormatter(LogFormatter):
@@ -55,14 +65,17 @@ def register_anonymisation_log_actions(actions):
             data = log_entry.data or {}
             finding = data.get("finding") or {}
             return _("Dismissed %(kind)s finding “%(text)s” in %(location)s: %(reason)s") % {
-                "kind": str(finding.get("kind", "")).replace("_", " "), "text": finding.get("text", ""),
-                "location": finding.get("location", ""), "reason": data.get("reason", ""),
+                "kind": str(finding.get("kind", "")).replace("_", " "),
+                "text": finding.get("text", ""),
+                "location": finding.get("location", ""),
+                "reason": data.get("reason", ""),
             }
 
 
 # --------------------------------------------------------------------------
 # Publish refusals
 # --------------------------------------------------------------------------
+
 
 @hooks.register("before_publish_page")
 def refuse_publish_without_clearance(request, page):
@@ -76,9 +89,15 @@ def refuse_publish_without_clearance(request, page):
         ensure_cleared(revision)
     except PublishBlocked as blocked:
         detail = findings_html(blocked.findings) if blocked.findings else ""
-        django_messages.error(request, messages.render(
-            _("Not published. %(reason)s Your changes are saved as a draft.") % {"reason": blocked.message},
-            [], detail))
+        django_messages.error(
+            request,
+            messages.render(
+                _("Not published. %(reason)s Your changes are saved as a draft.")
+                % {"reason": blocked.message},
+                [],
+                detail,
+            ),
+        )
         return redirect(_edit_url(page))
     return None
 
@@ -102,18 +121,24 @@ def refuse_bulk_publish_without_clearance(request, action_type, objects, action_
             blocked.append(page)
     if not blocked:
         return None
-    messages.error(request, format_html(
-        "{} {}",
-        _("Nothing was published: these pages need the anonymisation check and attestation first "
-          "(submit them for review):"),
-        ", ".join(f"“{page.title}”" for page in blocked[:10]) + ("…" if len(blocked) > 10 else ""),
-    ))
+    messages.error(
+        request,
+        format_html(
+            "{} {}",
+            _(
+                "Nothing was published: these pages need the anonymisation check and attestation first "
+                "(submit them for review):"
+            ),
+            ", ".join(f"“{page.title}”" for page in blocked[:10]) + ("…" if len(blocked) > 10 else ""),
+        ),
+    )
     return redirect(action_class_instance.next_url)
 
 
 # --------------------------------------------------------------------------
 # Findings shown to authors and editors while they edit
 # --------------------------------------------------------------------------
+
 
 @hooks.register("before_edit_page")
 def warn_about_findings(request, page):
@@ -128,14 +153,24 @@ def warn_about_findings(request, page):
         django_messages.error(request, blocked.message)
         return None
     if unresolved:
-        django_messages.warning(request, messages.render(
-            format_html(
-                "{} {}",
-                ngettext("Anonymisation check: %(n)s possible identifying detail in the latest draft.",
-                         "Anonymisation check: %(n)s possible identifying details in the latest draft.",
-                         len(unresolved)) % {"n": len(unresolved)},
-                _("Remove them before submitting for review. An editor may instead dismiss one with a reason "
-                  "when approving, if it cannot identify anyone."),
+        django_messages.warning(
+            request,
+            messages.render(
+                format_html(
+                    "{} {}",
+                    ngettext(
+                        "Anonymisation check: %(n)s possible identifying detail in the latest draft.",
+                        "Anonymisation check: %(n)s possible identifying details in the latest draft.",
+                        len(unresolved),
+                    )
+                    % {"n": len(unresolved)},
+                    _(
+                        "Remove them before submitting for review. An editor may instead dismiss one "
+                        "with a reason when approving, if it cannot identify anyone."
+                    ),
+                ),
+                [],
+                findings_html(unresolved),
             ),
-            [], findings_html(unresolved)))
+        )
     return None

@@ -10,6 +10,5 @@ PRIMARY_NAVIGATION = [
 def navigation_items(request):
     path = request.path if request else ""
     return [
-        {"label": label, "href": href, "active": path.startswith(href)}
-        for label, href in PRIMARY_NAVIGATION
+        {"label": label, "href": href, "active": path.startswith(href)} for label, href in PRIMARY_NAVIGATION
     ]

@@ -2,8 +2,10 @@
 
 from .models import HomePage
 
-LEAD = ("Learn from real (anonymised) stories of professionals sharing information well, "
-        "and train together with the other agencies around a child.")
+LEAD = (
+    "Learn from real (anonymised) stories of professionals sharing information well, "
+    "and train together with the other agencies around a child."
+)
 
 INTRO = (
     "<p>Reviews of serious cases have said for years that children are let down when the "

@@ -17,8 +17,12 @@ INSTALLED_APPS = [*INSTALLED_APPS, "search.tests.testapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process so tests see their effects (mail outbox, index updates).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-                     "QUEUES": ["default", "search", "media"]}}
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "search", "media"],
+    }
+}
 
 _tmp = tempfile.mkdtemp(prefix="sts-test-")
 MEDIA_ROOT = os.path.join(_tmp, "uploads")

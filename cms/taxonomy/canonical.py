@@ -5,18 +5,27 @@ published: they are in bookmarked URLs and in partners' import files.
 """
 
 AGENCIES = [
-    ("childrens-social-care", "Children's social care",
-     "Local authority children's services, including the MASH and front door."),
+    (
+        "childrens-social-care",
+        "Children's social care",
+        "Local authority children's services, including the MASH and front door.",
+    ),
     ("early-help", "Early help", "Early help and family support services."),
     ("police", "Police", "Police forces, including public protection units."),
-    ("health", "Health",
-     "GPs, hospitals and A&E, health visiting, midwifery, school nursing, mental health, ambulance."),
+    (
+        "health",
+        "Health",
+        "GPs, hospitals and A&E, health visiting, midwifery, school nursing, mental health, ambulance.",
+    ),
     ("education", "Education", "Schools, designated safeguarding leads, early years settings, colleges."),
     ("youth-justice", "Youth justice and probation", "Youth offending teams and probation."),
     ("housing", "Housing", "Housing providers and homelessness services."),
     ("voluntary-sector", "Voluntary and community sector", "Charities and community organisations."),
-    ("adult-services", "Adult services",
-     "Adult mental health, substance misuse and domestic abuse services."),
+    (
+        "adult-services",
+        "Adult services",
+        "Adult mental health, substance misuse and domestic abuse services.",
+    ),
 ]
 
 JOURNEY_STAGES = [
@@ -47,20 +56,35 @@ CONCERN_TYPES = [
 ]
 
 EVIDENCE_TYPES = [
-    ("practitioner-account", "Practitioner account",
-     "One practitioner's first-hand account. It shows what worked in one situation; "
-     "it does not show that the same approach works generally."),
-    ("service-evaluation", "Service evaluation",
-     "A local evaluation of a service, usually without a comparison group, so changes "
-     "may have other causes."),
-    ("pilot", "Pilot",
-     "A time-limited trial of a new way of working in one place. Well-liked pilots "
-     "have sometimes shown no effect when tested more rigorously."),
-    ("comparison-study", "Comparison study",
-     "Compares areas or groups with and without the approach; stronger than a pilot, "
-     "but the groups may differ in other ways."),
-    ("randomised-trial", "Randomised trial",
-     "Groups allocated at random: the strongest test of whether an approach causes an effect."),
+    (
+        "practitioner-account",
+        "Practitioner account",
+        "One practitioner's first-hand account. It shows what worked in one situation; "
+        "it does not show that the same approach works generally.",
+    ),
+    (
+        "service-evaluation",
+        "Service evaluation",
+        "A local evaluation of a service, usually without a comparison group, so changes "
+        "may have other causes.",
+    ),
+    (
+        "pilot",
+        "Pilot",
+        "A time-limited trial of a new way of working in one place. Well-liked pilots "
+        "have sometimes shown no effect when tested more rigorously.",
+    ),
+    (
+        "comparison-study",
+        "Comparison study",
+        "Compares areas or groups with and without the approach; stronger than a pilot, "
+        "but the groups may differ in other ways.",
+    ),
+    (
+        "randomised-trial",
+        "Randomised trial",
+        "Groups allocated at random: the strongest test of whether an approach causes an effect.",
+    ),
 ]
 
 AREAS = [

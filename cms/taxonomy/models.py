@@ -12,8 +12,11 @@ class Term(index.Indexed, models.Model):
     """A named, slugged term. Subclasses differ only in meaning and ordering."""
 
     name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True,
-                            help_text="Used in web addresses and import files. Do not change once in use.")
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="Used in web addresses and import files. Do not change once in use.",
+    )
     description = models.TextField(blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -62,31 +65,48 @@ class Area(models.Model):
 
     # First letter of a GSS code -> nation.
     CODE_NATIONS = {
-        "E": Nation.ENGLAND, "W": Nation.WALES, "S": Nation.SCOTLAND, "N": Nation.NORTHERN_IRELAND,
+        "E": Nation.ENGLAND,
+        "W": Nation.WALES,
+        "S": Nation.SCOTLAND,
+        "N": Nation.NORTHERN_IRELAND,
     }
 
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     official_name = models.CharField(
-        max_length=120, blank=True,
+        max_length=120,
+        blank=True,
         help_text="The official name, e.g. as the Office for National Statistics publishes it.",
     )
     gss_code = models.CharField(
-        "GSS code", max_length=9, blank=True,
+        "GSS code",
+        max_length=9,
+        blank=True,
         validators=[RegexValidator(r"^[EWSNewsn][0-9]{8}$", "Enter a GSS code: a letter and 8 digits.")],
         help_text="ONS code of the local authority, e.g. E06000023. Leave blank if it has none.",
     )
-    nation = models.CharField(max_length=16, choices=Nation.choices, blank=True,
-                              help_text="Blank for 'National' and for areas that are not one UK nation.")
+    nation = models.CharField(
+        max_length=16,
+        choices=Nation.choices,
+        blank=True,
+        help_text="Blank for 'National' and for areas that are not one UK nation.",
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("official_name"),
-              FieldPanel("gss_code"), FieldPanel("nation")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("official_name"),
+        FieldPanel("gss_code"),
+        FieldPanel("nation"),
+    ]
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["gss_code"], condition=~models.Q(gss_code=""), name="taxonomy_area_gss_code_unique",
+                fields=["gss_code"],
+                condition=~models.Q(gss_code=""),
+                name="taxonomy_area_gss_code_unique",
                 violation_error_message="Another area already has this GSS code.",
             ),
         ]

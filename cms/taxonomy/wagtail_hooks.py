@@ -10,8 +10,13 @@ def _viewset(model_, icon_="tag", ordering=("sort_order", "name"), columns=("nam
     return type(
         f"{model_.__name__}ViewSet",
         (SnippetViewSet,),
-        {"model": model_, "icon": icon_, "list_display": list(columns),
-         "ordering": list(ordering), "search_fields": ["name", "slug"]},
+        {
+            "model": model_,
+            "icon": icon_,
+            "list_display": list(columns),
+            "ordering": list(ordering),
+            "search_fields": ["name", "slug"],
+        },
     )
 
 

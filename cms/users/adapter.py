@@ -23,7 +23,13 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request), **context}
         message = self.render_mail(template_prefix, email, ctx)
-        html_body = next((body for body, mime in getattr(message, "alternatives", []) if mime == "text/html"),
-                         None)
-        send_email.enqueue(subject=message.subject, body=message.body, to=message.to, html_body=html_body,
-                           from_email=message.from_email)
+        html_body = next(
+            (body for body, mime in getattr(message, "alternatives", []) if mime == "text/html"), None
+        )
+        send_email.enqueue(
+            subject=message.subject,
+            body=message.body,
+            to=message.to,
+            html_body=html_body,
+            from_email=message.from_email,
+        )

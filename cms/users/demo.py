@@ -18,14 +18,38 @@ from .models import User
 
 DEMO_ACCOUNTS = [
     # email, display name, role, agency slug, job title, area slug
-    ("practitioner@example.org", "Sam (demo practitioner)", roles.PRACTITIONER, "education",
-     "Designated safeguarding lead", "leeds"),
-    ("trainer@example.org", "Alex (demo trainer)", roles.TRAINER, "childrens-social-care",
-     "Partnership training lead", "newham"),
-    ("champion@example.org", "Jo (demo champion)", roles.CHAMPION, "health",
-     "Named nurse for safeguarding", "sheffield"),
-    ("editor@example.org", "Priya (demo editor)", roles.EDITOR, "childrens-social-care",
-     "Learning and improvement editor", "national"),
+    (
+        "practitioner@example.org",
+        "Sam (demo practitioner)",
+        roles.PRACTITIONER,
+        "education",
+        "Designated safeguarding lead",
+        "leeds",
+    ),
+    (
+        "trainer@example.org",
+        "Alex (demo trainer)",
+        roles.TRAINER,
+        "childrens-social-care",
+        "Partnership training lead",
+        "newham",
+    ),
+    (
+        "champion@example.org",
+        "Jo (demo champion)",
+        roles.CHAMPION,
+        "health",
+        "Named nurse for safeguarding",
+        "sheffield",
+    ),
+    (
+        "editor@example.org",
+        "Priya (demo editor)",
+        roles.EDITOR,
+        "childrens-social-care",
+        "Learning and improvement editor",
+        "national",
+    ),
 ]
 
 

@@ -8,15 +8,26 @@ from .models import User
 
 class ProfileFieldsMixin(forms.Form):
     display_name = forms.CharField(
-        label="Display name", max_length=80, required=False,
-        help_text="How your name appears to others, for example on a session register. Optional.")
+        label="Display name",
+        max_length=80,
+        required=False,
+        help_text="How your name appears to others, for example on a session register. Optional.",
+    )
     agency = forms.ModelChoiceField(
-        label="Agency", queryset=Agency.objects.all(), required=False, empty_label="Choose your agency",
-        help_text="The kind of service you work in. It helps trainers balance the agency mix in sessions.")
+        label="Agency",
+        queryset=Agency.objects.all(),
+        required=False,
+        empty_label="Choose your agency",
+        help_text="The kind of service you work in. It helps trainers balance the agency mix in sessions.",
+    )
     job_title = forms.CharField(label="Role or job title", max_length=120, required=False)
-    area = forms.ModelChoiceField(label="Area", queryset=Area.objects.all(), required=False,
-                                  empty_label="Choose your area",
-                                  help_text="The local authority area you mostly work in.")
+    area = forms.ModelChoiceField(
+        label="Area",
+        queryset=Area.objects.all(),
+        required=False,
+        empty_label="Choose your area",
+        help_text="The local authority area you mostly work in.",
+    )
 
 
 class SignupForm(ProfileFieldsMixin, AllauthSignupForm):

@@ -32,13 +32,23 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("email address", unique=True)
-    display_name = models.CharField(max_length=80, blank=True,
-                                    help_text="How your name appears to others, for example on a session register.")
-    agency = models.ForeignKey("taxonomy.Agency", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
+    display_name = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="How your name appears to others, for example on a session register.",
+    )
+    agency = models.ForeignKey(
+        "taxonomy.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     job_title = models.CharField("role or job title", max_length=120, blank=True)
-    area = models.ForeignKey("taxonomy.Area", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", help_text="The local authority area you mostly work in.")
+    area = models.ForeignKey(
+        "taxonomy.Area",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The local authority area you mostly work in.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -16,7 +16,8 @@ def model_permission(apps, app_label, model, codename, name=None):
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename=codename,
+        content_type=content_type,
+        codename=codename,
         defaults={"name": name or codename.replace("_", " ").capitalize()},
     )
     return permission

@@ -4,26 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ZeroResultQuery',
+            name="ZeroResultQuery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('query_text', models.CharField(max_length=255)),
-                ('date', models.DateField()),
-                ('count', models.PositiveIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("query_text", models.CharField(max_length=255)),
+                ("date", models.DateField()),
+                ("count", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'search with no results',
-                'verbose_name_plural': 'searches with no results',
-                'ordering': ['-date', '-count', 'query_text'],
-                'constraints': [models.UniqueConstraint(fields=('query_text', 'date'), name='site_search_zero_result_unique_day')],
+                "verbose_name": "search with no results",
+                "verbose_name_plural": "searches with no results",
+                "ordering": ["-date", "-count", "query_text"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("query_text", "date"), name="site_search_zero_result_unique_day"
+                    )
+                ],
             },
         ),
     ]

@@ -68,14 +68,23 @@ def test_two_processes_write_the_same_index(tmp_path):
     script.write_text(WRITER)
     procs = [
         subprocess.Popen(
-            [sys.executable, str(ROOT / "manage.py"), "shell", "-c",
-             f"import sys; sys.argv=['w', {str(path)!r}, '{start}']; exec(open({str(script)!r}).read())"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "shell",
+                "-c",
+                f"import sys; sys.argv=['w', {str(path)!r}, '{start}']; exec(open({str(script)!r}).read())",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for start in (100_000, 200_000)
     ]
     outputs = [p.communicate(timeout=240) for p in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (out, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err[-2000:]
         assert "ok" in out
 

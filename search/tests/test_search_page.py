@@ -22,7 +22,10 @@ def result_titles(html):
     block = re.search(r'data-testid="search-results".*?</ol>', html, re.S)
     if not block:
         return []
-    return [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r'<h2 class="govuk-heading-m[^"]*"><a [^>]*>(.*?)</a>', block.group(0), re.S)]
+    return [
+        re.sub(r"<[^>]+>", "", t).strip()
+        for t in re.findall(r'<h2 class="govuk-heading-m[^"]*"><a [^>]*>(.*?)</a>', block.group(0), re.S)
+    ]
 
 
 def count_of(html, param, slug):
@@ -33,19 +36,52 @@ def count_of(html, param, slug):
 @pytest.fixture
 def corpus(db):
     """Three live case studies plus hidden ones that must never show up."""
-    a = make_case_study("Consent at the school gate", state="published", agencies=("police", "education"), themes=("consent", "thresholds"),
-                        stage="referral", summary="The school shared a worry about consent with the police.")
-    b = make_case_study("Consent refused by a teenager", state="published", agencies=("health",), themes=("consent",),
-                        stage="child-protection", summary="A 17-year-old refused consent; health shared anyway.")
-    c = make_case_study("Early help for a family", state="published", agencies=("police", "early-help"), themes=("think-family",),
-                        stage="early-help", summary="Police noticed neglect signs and early help got involved with consent.")
-    draft = make_case_study("Draft consent story zebrafish", state="draft", agencies=("police",), themes=("consent",),
-                            summary="Draft consent text about zebrafish.")
-    private = make_case_study("Private consent story", state="published", agencies=("police",), themes=("consent",),
-                              summary="Private consent text.")
+    a = make_case_study(
+        "Consent at the school gate",
+        state="published",
+        agencies=("police", "education"),
+        themes=("consent", "thresholds"),
+        stage="referral",
+        summary="The school shared a worry about consent with the police.",
+    )
+    b = make_case_study(
+        "Consent refused by a teenager",
+        state="published",
+        agencies=("health",),
+        themes=("consent",),
+        stage="child-protection",
+        summary="A 17-year-old refused consent; health shared anyway.",
+    )
+    c = make_case_study(
+        "Early help for a family",
+        state="published",
+        agencies=("police", "early-help"),
+        themes=("think-family",),
+        stage="early-help",
+        summary="Police noticed neglect signs and early help got involved with consent.",
+    )
+    draft = make_case_study(
+        "Draft consent story zebrafish",
+        state="draft",
+        agencies=("police",),
+        themes=("consent",),
+        summary="Draft consent text about zebrafish.",
+    )
+    private = make_case_study(
+        "Private consent story",
+        state="published",
+        agencies=("police",),
+        themes=("consent",),
+        summary="Private consent text.",
+    )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    unpublished = make_case_study("Unpublished consent story", state="published", agencies=("police",), themes=("consent",),
-                                  summary="Unpublished consent text.")
+    unpublished = make_case_study(
+        "Unpublished consent story",
+        state="published",
+        agencies=("police",),
+        themes=("consent",),
+        summary="Unpublished consent text.",
+    )
     unpublished.unpublish()
     return {"a": a, "b": b, "c": c, "draft": draft, "private": private, "unpublished": unpublished}
 
@@ -59,7 +95,11 @@ def test_blank_search_shows_tips(client):
 def test_results_only_live_public_pages(client, corpus):
     html = body(client.get("/search/?q=consent"))
     titles = result_titles(html)
-    assert set(titles) == {"Consent at the school gate", "Consent refused by a teenager", "Early help for a family"}
+    assert set(titles) == {
+        "Consent at the school gate",
+        "Consent refused by a teenager",
+        "Early help for a family",
+    }
     assert "3 results for" in html
     for hidden in ("Draft consent", "Private consent", "Unpublished consent"):
         assert hidden not in html
@@ -79,8 +119,11 @@ def test_hidden_pages_not_counted_in_facets(client, corpus):
 
 
 def test_highlighted_snippets_are_escaped(client, db):
-    make_case_study("Trust <script>alert(1)</script> and consent", state="published",
-                    summary="Sharing <b>with</b> consent & care between agencies.")
+    make_case_study(
+        "Trust <script>alert(1)</script> and consent",
+        state="published",
+        summary="Sharing <b>with</b> consent & care between agencies.",
+    )
     html = body(client.get("/search/?q=consent"))
     assert "<mark>consent</mark>" in html
     assert "<script>alert(1)</script>" not in html
@@ -88,16 +131,27 @@ def test_highlighted_snippets_are_escaped(client, db):
     assert "&lt;b&gt;with&lt;/b&gt;" in html
 
 
-@pytest.mark.parametrize("params, expected", [
-    ("agency=police", {"Consent at the school gate", "Early help for a family"}),
-    ("agency=police&theme=thresholds", {"Consent at the school gate"}),
-    ("stage=child-protection", {"Consent refused by a teenager"}),
-    ("agency=police,health", {"Consent at the school gate", "Early help for a family", "Consent refused by a teenager"}),
-    ("agency=police&agency=health", {"Consent at the school gate", "Early help for a family",
-                                     "Consent refused by a teenager"}),
-    ("type=case-study&agency=police&theme=consent&stage=referral", {"Consent at the school gate"}),
-    ("type=case-study", {"Consent at the school gate", "Early help for a family", "Consent refused by a teenager"}),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ("agency=police", {"Consent at the school gate", "Early help for a family"}),
+        ("agency=police&theme=thresholds", {"Consent at the school gate"}),
+        ("stage=child-protection", {"Consent refused by a teenager"}),
+        (
+            "agency=police,health",
+            {"Consent at the school gate", "Early help for a family", "Consent refused by a teenager"},
+        ),
+        (
+            "agency=police&agency=health",
+            {"Consent at the school gate", "Early help for a family", "Consent refused by a teenager"},
+        ),
+        ("type=case-study&agency=police&theme=consent&stage=referral", {"Consent at the school gate"}),
+        (
+            "type=case-study",
+            {"Consent at the school gate", "Early help for a family", "Consent refused by a teenager"},
+        ),
+    ],
+)
 def test_filters(client, corpus, params, expected):
     html = body(client.get(f"/search/?q=consent&{params}"))
     assert set(result_titles(html)) == expected
@@ -112,12 +166,29 @@ def test_facet_counts_follow_filters(client, corpus):
     assert 'id="filter-agency-police" name="agency" type="checkbox" value="police" checked' in html
 
 
-@pytest.mark.parametrize("params", [
-    "type=nonsense", "agency=martians", "theme=%3Cscript%3E", "stage=../../etc/passwd",
-    "page=abc", "page=-3", "page=99999", "page=1.5", "q=%00consent%01", "q=" + "consent+" * 200,
-    "agency=", "type=case-study&type=case-study", "q=consent&q=other", "q=%22unbalanced", "q=AND+OR+NOT",
-    "q=*", "q=)(", "agency=POLICE",
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        "type=nonsense",
+        "agency=martians",
+        "theme=%3Cscript%3E",
+        "stage=../../etc/passwd",
+        "page=abc",
+        "page=-3",
+        "page=99999",
+        "page=1.5",
+        "q=%00consent%01",
+        "q=" + "consent+" * 200,
+        "agency=",
+        "type=case-study&type=case-study",
+        "q=consent&q=other",
+        "q=%22unbalanced",
+        "q=AND+OR+NOT",
+        "q=*",
+        "q=)(",
+        "agency=POLICE",
+    ],
+)
 def test_malformed_params_never_500(client, corpus, params):
     response = client.get(f"/search/?q=consent&{params}")
     assert response.status_code == 200
@@ -143,8 +214,11 @@ def test_pagination(client, db):
     page3 = body(client.get("/search/?q=pathway&page=3"))
     assert len(result_titles(page3)) == 3
     assert 'rel="prev"' in page3 and 'rel="next"' not in page3
-    seen = set(result_titles(html)) | set(result_titles(body(client.get("/search/?q=pathway&page=2")))) | set(
-        result_titles(page3))
+    seen = (
+        set(result_titles(html))
+        | set(result_titles(body(client.get("/search/?q=pathway&page=2"))))
+        | set(result_titles(page3))
+    )
     assert len(seen) == 23
     # out of range clamps to the last page
     assert len(result_titles(body(client.get("/search/?q=pathway&page=50")))) == 3
@@ -183,9 +257,15 @@ def test_promotions_shown_first_only_when_live(client, corpus):
     query = Query.get("consent")
     SearchPromotion.objects.create(query=query, page=corpus["c"], description="Editor's pick", sort_order=0)
     SearchPromotion.objects.create(query=query, page=corpus["draft"], description="Hidden pick", sort_order=1)
-    SearchPromotion.objects.create(query=query, page=corpus["private"], description="Private pick", sort_order=2)
-    SearchPromotion.objects.create(query=query, external_link_url="https://www.gov.uk/",
-                                   external_link_text="Working together", sort_order=3)
+    SearchPromotion.objects.create(
+        query=query, page=corpus["private"], description="Private pick", sort_order=2
+    )
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://www.gov.uk/",
+        external_link_text="Working together",
+        sort_order=3,
+    )
     html = body(client.get("/search/?q=Consent"))
     recommended = re.search(r'data-testid="recommended".*?</section>', html, re.S).group(0)
     assert "Early help for a family" in recommended and "Editor&#x27;s pick" in recommended
@@ -197,8 +277,13 @@ def test_promotions_shown_first_only_when_live(client, corpus):
 def test_query_count_is_constant(client, db):
     def make(n, word):
         for i in range(n):
-            make_case_study(f"{word} story {i}", state="published", summary=f"{word} shared well.", agencies=("police", "health"),
-                            themes=("consent", "thresholds"))
+            make_case_study(
+                f"{word} story {i}",
+                state="published",
+                summary=f"{word} shared well.",
+                agencies=("police", "health"),
+                themes=("consent", "thresholds"),
+            )
 
     make(10, "Tenword")
     make(40, "Fortyword")

@@ -5,9 +5,9 @@ is registered for the duration of a test, as scenarios and sessions will be."""
 
 import pytest
 
+from case_studies.tests.factories import make_case_study
 from cms.home.models import HomePage
 from cms.taxonomy.models import Agency, Area, JourneyStage, Theme
-from case_studies.tests.factories import make_case_study
 from search.tests.test_search_page import body, count_of, result_titles
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +50,12 @@ def make_test_page(title, agencies, themes=("consent",), stage="referral", summa
 @pytest.fixture
 def mixed(second_type):
     return {
-        "story": make_case_study("Consent story with the police", state="published", agencies=("police",), themes=("consent",)),
-        "health_story": make_case_study("Consent story with health", state="published", agencies=("health",), themes=("consent",)),
+        "story": make_case_study(
+            "Consent story with the police", state="published", agencies=("police",), themes=("consent",)
+        ),
+        "health_story": make_case_study(
+            "Consent story with health", state="published", agencies=("health",), themes=("consent",)
+        ),
         "page": make_test_page("Consent page with the police", agencies=("police",)),
         "health_page": make_test_page("Consent page with health", agencies=("health",)),
     }

@@ -4,9 +4,9 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import PageViewRestriction
 
+from case_studies.tests.factories import make_case_study
 from search.models import ZeroResultQuery
 from search.query_log import contains_personal_data
-from case_studies.tests.factories import make_case_study
 
 pytestmark = pytest.mark.django_db
 
@@ -54,9 +54,17 @@ def test_zero_result_queries_logged_per_day(client, db):
     assert Query.get("consent").hits == 1
 
 
-@pytest.mark.parametrize("q", [
-    "jane.doe@example.org", "07700 900123", "LS1 4AP", "child at SW1A 1AA", "nhs 943 476 5919", "+44 20 7946 0958",
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "jane.doe@example.org",
+        "07700 900123",
+        "LS1 4AP",
+        "child at SW1A 1AA",
+        "nhs 943 476 5919",
+        "+44 20 7946 0958",
+    ],
+)
 def test_queries_with_personal_data_are_never_stored(client, db, q):
     assert contains_personal_data(q)
     response = client.get("/search/", {"q": q})

@@ -13,7 +13,6 @@ import threading
 import time
 
 import pytest
-
 from whoosh import query as wq
 from whoosh.index import LockError
 
@@ -103,7 +102,7 @@ def test_highlight_autocomplete_prefixes_and_fragments():
 
 
 def test_query_terms_skips_negated_terms():
-    from modelsearch.query import Not, PlainText, Phrase
+    from modelsearch.query import Not, Phrase, PlainText
 
     q = PlainText("running dogs") & Not(PlainText("cats")) | Phrase("big houses")
     assert query_terms(q) == query_terms("running dogs big houses")
@@ -220,8 +219,7 @@ def test_two_processes_write_concurrently(tmp_path):
     queue = ctx.Queue()
     count = 15
     procs = [
-        ctx.Process(target=_writer_process, args=(path, offset, count, queue))
-        for offset in (1000, 2000)
+        ctx.Process(target=_writer_process, args=(path, offset, count, queue)) for offset in (1000, 2000)
     ]
     for p in procs:
         p.start()

@@ -28,32 +28,120 @@ import sys
 import tempfile
 import time
 
-WORDS_AGENCY = ["school", "GP", "health visitor", "police", "social worker", "early help worker", "housing officer",
-                "youth offending team", "midwife", "school nurse", "designated safeguarding lead", "probation officer"]
-WORDS_CONCERN = ["neglect", "domestic abuse", "missed dental appointments", "school absence", "parental mental health",
-                 "substance misuse", "criminal exploitation", "online harm", "pre-birth concerns", "emotional abuse"]
-WORDS_ACTION = ["shared a worry", "called the front door", "held a multi-agency meeting", "sent a secure email",
-                "used the shared system", "asked for advice on the consultation line", "made a referral",
-                "gave feedback to the referrer", "talked to the family about consent", "checked the threshold guidance"]
-WORDS_OUTCOME = ["the child got support quickly", "the family accepted early help", "attendance improved",
-                 "the baby was safe at home", "a plan was agreed within a week", "the teenager stayed in school",
-                 "the mother engaged with the domestic abuse service", "the dental treatment happened"]
-WORDS_EXTRA = ["trust between agencies grew", "jargon was explained", "the shadowing placement helped",
-               "supervision gave confidence", "data protection was not a barrier", "the champion followed up",
-               "information overload was avoided", "the voice of the child was heard", "co-location made it easier"]
+WORDS_AGENCY = [
+    "school",
+    "GP",
+    "health visitor",
+    "police",
+    "social worker",
+    "early help worker",
+    "housing officer",
+    "youth offending team",
+    "midwife",
+    "school nurse",
+    "designated safeguarding lead",
+    "probation officer",
+]
+WORDS_CONCERN = [
+    "neglect",
+    "domestic abuse",
+    "missed dental appointments",
+    "school absence",
+    "parental mental health",
+    "substance misuse",
+    "criminal exploitation",
+    "online harm",
+    "pre-birth concerns",
+    "emotional abuse",
+]
+WORDS_ACTION = [
+    "shared a worry",
+    "called the front door",
+    "held a multi-agency meeting",
+    "sent a secure email",
+    "used the shared system",
+    "asked for advice on the consultation line",
+    "made a referral",
+    "gave feedback to the referrer",
+    "talked to the family about consent",
+    "checked the threshold guidance",
+]
+WORDS_OUTCOME = [
+    "the child got support quickly",
+    "the family accepted early help",
+    "attendance improved",
+    "the baby was safe at home",
+    "a plan was agreed within a week",
+    "the teenager stayed in school",
+    "the mother engaged with the domestic abuse service",
+    "the dental treatment happened",
+]
+WORDS_EXTRA = [
+    "trust between agencies grew",
+    "jargon was explained",
+    "the shadowing placement helped",
+    "supervision gave confidence",
+    "data protection was not a barrier",
+    "the champion followed up",
+    "information overload was avoided",
+    "the voice of the child was heard",
+    "co-location made it easier",
+]
 
 QUERIES = {
-    "single": ["consent", "neglect", "police", "school", "dental", "referral", "feedback", "threshold", "housing",
-               "midwife", "trust", "supervision", "exploitation", "attendance", "jargon"],
-    "phrase": ['"early help"', '"secure email"', '"front door"', '"domestic abuse"', '"school nurse"',
-               '"multi-agency meeting"', '"voice of the child"', '"mental health"', '"shared system"',
-               '"data protection"'],
-    "multi": ["consent teenager", "school absence police", "dental neglect pathway", "health visitor baby",
-              "domestic abuse referral", "feedback to referrer", "shadowing placement trust", "online harm school",
-              "substance misuse parent", "threshold guidance advice"],
-    "filtered": ["consent|stage=referral", "neglect|stage=early-help", "police|year>=2020", "school|agency=education",
-                 "abuse|agency=police", "feedback|stage=child-protection", "trust|year<=2015",
-                 "dental|agency=health", "help|stage=referral", "referral|agency=childrens-social-care"],
+    "single": [
+        "consent",
+        "neglect",
+        "police",
+        "school",
+        "dental",
+        "referral",
+        "feedback",
+        "threshold",
+        "housing",
+        "midwife",
+        "trust",
+        "supervision",
+        "exploitation",
+        "attendance",
+        "jargon",
+    ],
+    "phrase": [
+        '"early help"',
+        '"secure email"',
+        '"front door"',
+        '"domestic abuse"',
+        '"school nurse"',
+        '"multi-agency meeting"',
+        '"voice of the child"',
+        '"mental health"',
+        '"shared system"',
+        '"data protection"',
+    ],
+    "multi": [
+        "consent teenager",
+        "school absence police",
+        "dental neglect pathway",
+        "health visitor baby",
+        "domestic abuse referral",
+        "feedback to referrer",
+        "shadowing placement trust",
+        "online harm school",
+        "substance misuse parent",
+        "threshold guidance advice",
+    ],
+    "filtered": [
+        "consent|stage=referral",
+        "neglect|stage=early-help",
+        "police|year>=2020",
+        "school|agency=education",
+        "abuse|agency=police",
+        "feedback|stage=child-protection",
+        "trust|year<=2015",
+        "dental|agency=health",
+        "help|stage=referral",
+        "referral|agency=childrens-social-care",
+    ],
     "misspelt": ["consnet", "neglact", "polise", "shcool", "referal"],
 }
 REPEAT = 5  # samples per query (median taken) ...
@@ -73,8 +161,11 @@ def setup_django(data_dir):
 
     django.setup()
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "search.backends.whoosh", "PATH": os.path.join(data_dir, "whoosh_index"),
-                    "AUTO_UPDATE": False},
+        "default": {
+            "BACKEND": "search.backends.whoosh",
+            "PATH": os.path.join(data_dir, "whoosh_index"),
+            "AUTO_UPDATE": False,
+        },
         "database": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False},
     }
     assert settings.DATABASES["default"]["NAME"].startswith(data_dir), settings.DATABASES["default"]
@@ -101,8 +192,8 @@ def build_corpus(n, seed=1234):
     from wagtail.models import Locale, Page
 
     from case_studies.models import CaseStudyPage, CaseStudyTheme
-    from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
     from case_studies.tests.factories import case_study_index
+    from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -125,36 +216,77 @@ def build_corpus(n, seed=1234):
     with transaction.atomic():
         pages = []
         for i in range(n):
-            title = f"{rng.choice(['Child', 'Young person', 'Baby', 'Sibling'])} {chr(65 + i % 26)}: " + sentence(
-                rng, WORDS_AGENCY, WORDS_ACTION)
+            title = (
+                f"{rng.choice(['Child', 'Young person', 'Baby', 'Sibling'])} {chr(65 + i % 26)}: "
+                + sentence(rng, WORDS_AGENCY, WORDS_ACTION)
+            )
             slug = f"bench-{i}"
-            pages.append(Page(
-                title=title[:255], slug=slug, content_type=ct, locale=locale, live=True, has_unpublished_changes=False,
-                path=Page._get_path(index.path, depth, first_child + i), depth=depth, numchild=0,
-                url_path=f"{index.url_path}{slug}/", first_published_at=now, last_published_at=now, draft_title=title[:255],
-            ))
+            pages.append(
+                Page(
+                    title=title[:255],
+                    slug=slug,
+                    content_type=ct,
+                    locale=locale,
+                    live=True,
+                    has_unpublished_changes=False,
+                    path=Page._get_path(index.path, depth, first_child + i),
+                    depth=depth,
+                    numchild=0,
+                    url_path=f"{index.url_path}{slug}/",
+                    first_published_at=now,
+                    last_published_at=now,
+                    draft_title=title[:255],
+                )
+            )
         Page.objects.bulk_create(pages, batch_size=500)
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + n)
-        ids = list(Page.objects.filter(content_type=ct, slug__startswith="bench-").order_by("path").values_list("pk", flat=True))
+        ids = list(
+            Page.objects.filter(content_type=ct, slug__startswith="bench-")
+            .order_by("path")
+            .values_list("pk", flat=True)
+        )
 
-        fields = [f for f in CaseStudyPage._meta.local_concrete_fields]
+        fields = list(CaseStudyPage._meta.local_concrete_fields)
         rows = []
         links, concern_links, theme_links = [], [], []
-        for i, pk in enumerate(ids):
+        for pk in ids:
             body = [
-                {"type": "section", "value": {"heading": "The situation", "text": "<p>" + sentence(
-                    rng, WORDS_AGENCY, WORDS_CONCERN, WORDS_ACTION) + ". " + sentence(rng, WORDS_EXTRA) + ".</p>"}},
-                {"type": "section", "value": {"heading": "What made it work", "text": "<p>" + sentence(
-                    rng, WORDS_EXTRA) + "; " + sentence(rng, WORDS_EXTRA) + ".</p>"}},
+                {
+                    "type": "section",
+                    "value": {
+                        "heading": "The situation",
+                        "text": "<p>"
+                        + sentence(rng, WORDS_AGENCY, WORDS_CONCERN, WORDS_ACTION)
+                        + ". "
+                        + sentence(rng, WORDS_EXTRA)
+                        + ".</p>",
+                    },
+                },
+                {
+                    "type": "section",
+                    "value": {
+                        "heading": "What made it work",
+                        "text": "<p>"
+                        + sentence(rng, WORDS_EXTRA)
+                        + "; "
+                        + sentence(rng, WORDS_EXTRA)
+                        + ".</p>",
+                    },
+                },
             ]
             obj = CaseStudyPage(
                 page_ptr_id=pk,
                 summary=f"The {sentence(rng, WORDS_AGENCY)} {sentence(rng, WORDS_ACTION)} about "
-                        f"{sentence(rng, WORDS_CONCERN)}.",
+                f"{sentence(rng, WORDS_CONCERN)}.",
                 outcome=sentence(rng, WORDS_OUTCOME) + "; " + sentence(rng, WORDS_EXTRA) + ".",
-                area=rng.choice(areas), year=rng.randint(2010, 2025), stage=rng.choice(stages),
-                consent_position=rng.choice(["consent-given", "consent-refused", "not-sought-risk", "not-competent"]),
-                evidence_type=rng.choice(evidence), limitations=rng.choice(["", "One practitioner's account."]),
+                area=rng.choice(areas),
+                year=rng.randint(2010, 2025),
+                stage=rng.choice(stages),
+                consent_position=rng.choice(
+                    ["consent-given", "consent-refused", "not-sought-risk", "not-competent"]
+                ),
+                evidence_type=rng.choice(evidence),
+                limitations=rng.choice(["", "One practitioner's account."]),
                 review_due=now.date(),
             )
             obj.body = body
@@ -166,7 +298,7 @@ def build_corpus(n, seed=1234):
             for theme in rng.sample(themes, rng.randint(1, 3)):
                 theme_links.append(CaseStudyTheme(content_object_id=pk, tag_id=theme.pk))
         for start in range(0, len(rows), 400):
-            CaseStudyPage._base_manager._insert(rows[start:start + 400], fields=fields)
+            CaseStudyPage._base_manager._insert(rows[start : start + 400], fields=fields)
         agency_through.objects.bulk_create(links, batch_size=1000)
         concern_through.objects.bulk_create(concern_links, batch_size=1000)
         CaseStudyTheme.objects.bulk_create(theme_links, batch_size=1000)
@@ -274,12 +406,20 @@ def main(argv=None):
         row(f"index build ({args.docs} docs)", build["default"], build["database"])
         w_all = list(timings["default"].values())
         d_all = list(timings["database"].values())
-        row("query median (50 queries)", statistics.median(w_all) * 1000, statistics.median(d_all) * 1000, "ms", "{:.1f}")
+        row(
+            "query median (50 queries)",
+            statistics.median(w_all) * 1000,
+            statistics.median(d_all) * 1000,
+            "ms",
+            "{:.1f}",
+        )
         row("query p95 (50 queries)", p95(w_all) * 1000, p95(d_all) * 1000, "ms", "{:.1f}")
         for group in QUERIES:
             w = [v for (g, _), v in timings["default"].items() if g == group]
             d = [v for (g, _), v in timings["database"].items() if g == group]
-            row(f"  median: {group}", statistics.median(w) * 1000, statistics.median(d) * 1000, "ms", "{:.1f}")
+            row(
+                f"  median: {group}", statistics.median(w) * 1000, statistics.median(d) * 1000, "ms", "{:.1f}"
+            )
         print()
         print("Result counts (Whoosh / database) -- backends analyse text differently, so they can differ:")
         for key in timings["default"]:

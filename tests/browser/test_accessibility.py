@@ -5,7 +5,9 @@ from tests.browser.conftest import serious_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/register/", "/accessibility/", "/privacy/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/accounts/login/", "/accounts/register/", "/accessibility/", "/privacy/"]
+)
 def test_no_serious_or_critical_axe_violations(page, axe, url):
     page.goto(url)
     assert serious_violations(axe, page) == []

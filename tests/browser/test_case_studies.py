@@ -10,9 +10,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def stories(baseline_data, no_search_index_updates):
-    make_case_study("Police and health agree a safety plan", agencies=["police", "health"], themes=["consent"])
-    make_case_study("Health visitor and school share a chronology", agencies=["health", "education"],
-                    themes=["consent"], body=[("learning_points", {"points": ["Write it down."]})])
+    make_case_study(
+        "Police and health agree a safety plan", agencies=["police", "health"], themes=["consent"]
+    )
+    make_case_study(
+        "Health visitor and school share a chronology",
+        agencies=["health", "education"],
+        themes=["consent"],
+        body=[("learning_points", {"points": ["Write it down."]})],
+    )
     make_case_study("Housing spots a family under strain", agencies=["housing"], themes=["consent"])
     make_case_study("Police share a risk assessment", agencies=["police"], themes=["thresholds"])
 

@@ -14,12 +14,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def stories(baseline_data):
     from case_studies.tests.factories import make_case_study
 
-
     return [
-        make_case_study("Consent at the school gate", state="published", agencies=("police", "education"), themes=("consent",),
-                        summary="The school and the police talked about consent early."),
-        make_case_study("Consent refused by a teenager", state="published", agencies=("health",), themes=("consent",),
-                        summary="A 17-year-old refused consent; health shared anyway."),
+        make_case_study(
+            "Consent at the school gate",
+            state="published",
+            agencies=("police", "education"),
+            themes=("consent",),
+            summary="The school and the police talked about consent early.",
+        ),
+        make_case_study(
+            "Consent refused by a teenager",
+            state="published",
+            agencies=("health",),
+            themes=("consent",),
+            summary="A 17-year-old refused consent; health shared anyway.",
+        ),
         make_case_study("Consent draft story", state="draft", agencies=("police",), summary="Draft consent."),
     ]
 

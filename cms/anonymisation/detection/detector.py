@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .recognisers import Match, Recogniser, default_recognisers, run_all
 
@@ -62,28 +62,23 @@ MESSAGES: dict[str, str] = {
     "phone": "Looks like a phone number. Remove it.",
     "email": "Looks like an email address. Remove it.",
     "date_of_birth": (
-        "Looks like a date of birth. Remove it; if age matters, use an age "
-        "such as 'a 15-year-old'."
+        "Looks like a date of birth. Remove it; if age matters, use an age such as 'a 15-year-old'."
     ),
     "exact_date": (
         "Exact date (day, month and year) could re-identify someone. Use the "
         "month and year, the year, or a relative time ('two weeks later')."
     ),
     "address": (
-        "Looks like a street address or flat number. Remove it or reduce to the "
-        "local-authority area."
+        "Looks like a street address or flat number. Remove it or reduce to the local-authority area."
     ),
     "school_name": (
-        "Looks like the name of a school or nursery. Use a generic description "
-        "such as 'the primary school'."
+        "Looks like the name of a school or nursery. Use a generic description such as 'the primary school'."
     ),
     "person_name": (
-        "Looks like a real person's name. Use a pseudonym such as 'Child A', "
-        "'Mother B' or 'Professional C'."
+        "Looks like a real person's name. Use a pseudonym such as 'Child A', 'Mother B' or 'Professional C'."
     ),
     "reference_number": (
-        "Looks like a case or record reference number. Remove it: it links back "
-        "to a real record."
+        "Looks like a case or record reference number. Remove it: it links back to a real record."
     ),
     "small_number": (
         "Small-number detail could re-identify; consider generalising "
@@ -151,7 +146,7 @@ def scan_text(
     return [
         Finding(
             kind=m.kind,
-            text=text[m.start:m.end],
+            text=text[m.start : m.end],
             start=m.start,
             end=m.end,
             location=location,

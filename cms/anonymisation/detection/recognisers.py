@@ -16,11 +16,10 @@ Everything else is regular expressions over well-known UK formats.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator
-
 import importlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from . import lexicon
 from .errors import DetectorUnavailable
@@ -32,7 +31,9 @@ def require(module: str, what: str):
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise DetectorUnavailable(f"{what} cannot be checked: the {module} library did not load ({exc})") from exc
+        raise DetectorUnavailable(
+            f"{what} cannot be checked: the {module} library did not load ({exc})"
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,9 @@ class Recogniser:
 # Official format (BS 7666 / Royal Mail): outward code in one of six shapes,
 # then an inward code digit + two letters (never C I K M O V).
 _OUTWARD = (
-    r"(?:[A-PR-UWYZ][0-9][0-9]?"            # A9, A99
-    r"|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"      # AA9, AA99
-    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"        # A9A
+    r"(?:[A-PR-UWYZ][0-9][0-9]?"  # A9, A99
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?"  # AA9, AA99
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"  # A9A
     r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"  # AA9A
 )
 _INWARD = r"[0-9][ABD-HJLNP-UW-Z]{2}"
@@ -115,7 +116,7 @@ class NHSNumberRecogniser(Recogniser):
     def find(self, text):
         for m in NHS_RE.finditer(text):
             digits = m.group(1) + m.group(3) + m.group(4)
-            labelled = bool(NHS_CUE_RE.search(text[max(0, m.start() - 20): m.start()]))
+            labelled = bool(NHS_CUE_RE.search(text[max(0, m.start() - 20) : m.start()]))
             if self._nhs.is_valid(digits) or labelled:
                 yield self._m(m.start(), m.end())
 
@@ -166,9 +167,7 @@ class ReferenceNumberRecogniser(Recogniser):
         for regex in (REFERENCE_CUE_RE, REFERENCE_ALONE_RE):
             for m in regex.finditer(text):
                 value = m.group(1)
-                if sum(c.isdigit() for c in value) >= 3 and not re.fullmatch(
-                    r"(?:19|20)\d{2}", value
-                ):
+                if sum(c.isdigit() for c in value) >= 3 and not re.fullmatch(r"(?:19|20)\d{2}", value):
                     yield self._m(m.start(1), m.end(1))
         for m in LONG_DIGITS_RE.finditer(text):
             yield self._m(m.start(), m.end())
@@ -208,15 +207,11 @@ class PhoneRecogniser(Recogniser):
     def find(self, text):
         phonenumbers = self._phonenumbers
         seen: set[tuple[int, int]] = set()
-        for m in phonenumbers.PhoneNumberMatcher(
-            text, self.region, leniency=phonenumbers.Leniency.VALID
-        ):
+        for m in phonenumbers.PhoneNumberMatcher(text, self.region, leniency=phonenumbers.Leniency.VALID):
             seen.add((m.start, m.end))
             if not self._is_public(m.number):
                 yield self._m(m.start, m.end)
-        for m in phonenumbers.PhoneNumberMatcher(
-            text, self.region, leniency=phonenumbers.Leniency.POSSIBLE
-        ):
+        for m in phonenumbers.PhoneNumberMatcher(text, self.region, leniency=phonenumbers.Leniency.POSSIBLE):
             if (m.start, m.end) in seen or self._is_public(m.number):
                 continue
             raw = m.raw_string.strip()
@@ -231,9 +226,7 @@ class PhoneRecogniser(Recogniser):
 # Email addresses
 # --------------------------------------------------------------------------
 
-EMAIL_RE = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"
-)
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 
 
 class EmailRecogniser(Recogniser):
@@ -261,12 +254,8 @@ TEXT_DATE_RES = (
     # March 3, 2012 / March 3rd 2012
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
 )
-NUMERIC_DATE_RE = re.compile(
-    r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[/.-]\d)"
-)
-ISO_DATE_RE = re.compile(
-    r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])"
-)
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[/.-]\d)")
+ISO_DATE_RE = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d-])")
 MONTH_YEAR_RE = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 DOB_CUE_RE = re.compile(
     r"(?:\bDOB\b|\bD\.O\.B\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bbirthday\b|"
@@ -315,9 +304,7 @@ class DateOfBirthRecogniser(Recogniser):
     kind = "date_of_birth"
 
     def find(self, text):
-        spans = exact_date_spans(text) + [
-            (m.start(), m.end()) for m in MONTH_YEAR_RE.finditer(text)
-        ]
+        spans = exact_date_spans(text) + [(m.start(), m.end()) for m in MONTH_YEAR_RE.finditer(text)]
         for start, end in spans:
             window_start = max(0, start - 30)
             cue = DOB_CUE_RE.search(text, window_start, start)
@@ -345,9 +332,35 @@ FLAT_RE = re.compile(
     r"\b(?:flat|apartment|apt\.?|maisonette)\s+(?:no\.?\s*)?\d{1,4}[A-Za-z]?\b", re.IGNORECASE
 )
 _GENERIC_STREET_LEAD = {
-    "The", "A", "An", "On", "In", "At", "To", "From", "Off", "Near", "Of", "High",
-    "Main", "Back", "Side", "Local", "Her", "His", "Their", "Our", "Same", "Quiet",
-    "Busy", "Residential", "Country", "Village", "Town", "Long", "Cul-de-sac",
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "To",
+    "From",
+    "Off",
+    "Near",
+    "Of",
+    "High",
+    "Main",
+    "Back",
+    "Side",
+    "Local",
+    "Her",
+    "His",
+    "Their",
+    "Our",
+    "Same",
+    "Quiet",
+    "Busy",
+    "Residential",
+    "Country",
+    "Village",
+    "Town",
+    "Long",
+    "Cul-de-sac",
 }
 
 
@@ -364,9 +377,7 @@ class AddressRecogniser(Recogniser):
             offset = m.start()
             # drop generic leading words ("on the High Street" passes)
             i = 0
-            while i < len(words) and (
-                words[i] in _GENERIC_STREET_LEAD or words[i] in lexicon.NON_NAME_WORDS
-            ):
+            while i < len(words) and (words[i] in _GENERIC_STREET_LEAD or words[i] in lexicon.NON_NAME_WORDS):
                 offset = text.index(words[i], offset) + len(words[i])
                 i += 1
             if i == len(words):
@@ -389,22 +400,122 @@ SCHOOL_RE = re.compile(
     rf"((?:(?:St\.?|[A-Z][A-Za-z'’.&-]*)\s+(?:(?:and|of|the|de|la|&)\s+)?){{1,6}}){_SCHOOL_TYPE}\b"
 )
 _GENERIC_SCHOOL_WORDS = {
-    "The", "A", "An", "Her", "His", "Their", "Our", "My", "Your", "This", "That",
-    "Local", "New", "Old", "Special", "Mainstream", "Primary", "Secondary",
-    "High", "Junior", "Infant", "Infants", "Sixth", "Form", "Further",
-    "Education", "Catholic", "Church", "CofE", "C", "E", "Faith", "Independent",
-    "Free", "Village", "Alternative", "Provision", "Residential", "Boarding",
-    "Girls", "Girls'", "Boys", "Boys'", "State", "Community", "Day", "Sunday",
-    "Forest", "Hospital", "Virtual", "Royal", "Police", "Nursery", "Previous",
-    "Current", "Receiving", "Home", "Grammar", "Middle", "Private", "Specialist",
-    "Comprehensive", "Secure", "Training", "Pre", "Both", "Each", "Every",
-    "Same", "Other", "Another", "Which", "At", "In", "On", "When", "After",
-    "Before", "During", "While", "Whilst", "Following", "Once", "Her", "Then",
-    "SEN", "SEND", "SEMH", "Language", "Unit", "Resource", "Base", "Medical",
-    "Designated", "Safeguarding", "Lead", "DSL", "Head", "Teacher",
-    "Multi-Academy", "Trust", "Of", "And", "&", "Children's", "Family",
-    "Centre", "Hub", "Early", "Years", "Summer", "Holiday", "Breakfast",
-    "After-School", "Club", "Parent", "Parents",
+    "The",
+    "A",
+    "An",
+    "Her",
+    "His",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "This",
+    "That",
+    "Local",
+    "New",
+    "Old",
+    "Special",
+    "Mainstream",
+    "Primary",
+    "Secondary",
+    "High",
+    "Junior",
+    "Infant",
+    "Infants",
+    "Sixth",
+    "Form",
+    "Further",
+    "Education",
+    "Catholic",
+    "Church",
+    "CofE",
+    "C",
+    "E",
+    "Faith",
+    "Independent",
+    "Free",
+    "Village",
+    "Alternative",
+    "Provision",
+    "Residential",
+    "Boarding",
+    "Girls",
+    "Girls'",
+    "Boys",
+    "Boys'",
+    "State",
+    "Community",
+    "Day",
+    "Sunday",
+    "Forest",
+    "Hospital",
+    "Virtual",
+    "Royal",
+    "Police",
+    "Nursery",
+    "Previous",
+    "Current",
+    "Receiving",
+    "Home",
+    "Grammar",
+    "Middle",
+    "Private",
+    "Specialist",
+    "Comprehensive",
+    "Secure",
+    "Training",
+    "Pre",
+    "Both",
+    "Each",
+    "Every",
+    "Same",
+    "Other",
+    "Another",
+    "Which",
+    "At",
+    "In",
+    "On",
+    "When",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "Whilst",
+    "Following",
+    "Once",
+    "Then",
+    "SEN",
+    "SEND",
+    "SEMH",
+    "Language",
+    "Unit",
+    "Resource",
+    "Base",
+    "Medical",
+    "Designated",
+    "Safeguarding",
+    "Lead",
+    "DSL",
+    "Head",
+    "Teacher",
+    "Multi-Academy",
+    "Trust",
+    "Of",
+    "And",
+    "&",
+    "Children's",
+    "Family",
+    "Centre",
+    "Hub",
+    "Early",
+    "Years",
+    "Summer",
+    "Holiday",
+    "Breakfast",
+    "After-School",
+    "Club",
+    "Parent",
+    "Parents",
 }
 
 
@@ -425,16 +536,17 @@ class SchoolNameRecogniser(Recogniser):
             i = 0
             while i < len(tokens):
                 word = tokens[i][0].rstrip(".,")
-                if word in _GENERIC_SCHOOL_WORDS or word in lexicon.NON_NAME_WORDS or (
-                    len(word) == 1 and word.isupper()
+                if (
+                    word in _GENERIC_SCHOOL_WORDS
+                    or word in lexicon.NON_NAME_WORDS
+                    or (len(word) == 1 and word.isupper())
                 ):
                     i += 1
                     continue
                 break
             remaining = [w for w, _ in tokens[i:]]
             if not remaining or all(
-                w.rstrip(".,") in _GENERIC_SCHOOL_WORDS or w in {"and", "of", "the", "&"}
-                for w in remaining
+                w.rstrip(".,") in _GENERIC_SCHOOL_WORDS or w in {"and", "of", "the", "&"} for w in remaining
             ):
                 continue
             yield self._m(tokens[i][1], m.end())
@@ -445,14 +557,10 @@ class SchoolNameRecogniser(Recogniser):
 # --------------------------------------------------------------------------
 
 _CAP_TOKEN_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:['’]s)?(?![\w-])")
-_TITLE_RE = re.compile(
-    r"\b(?:%s)\.?\s+([A-Z][A-Za-z'’-]*)(?:[ \t\u00a0]+([A-Z][a-z'’-]+))?" % "|".join(lexicon.TITLES)
-)
-_PSEUDONYM_RE = re.compile(
-    r"\b(?:%s)\s+[A-Z][0-9]?(?![\w])" % "|".join(
-        sorted((re.escape(r) for r in lexicon.PSEUDONYM_ROLES), key=len, reverse=True)
-    )
-)
+_TITLES = "|".join(lexicon.TITLES)
+_TITLE_RE = re.compile(r"\b(?:" + _TITLES + r")\.?\s+([A-Z][A-Za-z'’-]*)(?:[ \t\u00a0]+([A-Z][a-z'’-]+))?")
+_PSEUDONYM_ROLES = "|".join(sorted((re.escape(r) for r in lexicon.PSEUDONYM_ROLES), key=len, reverse=True))
+_PSEUDONYM_RE = re.compile(r"\b(?:" + _PSEUDONYM_ROLES + r")\s+[A-Z][0-9]?(?![\w])")
 _FAMILY_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+?)(?:s\b|\s+(?:family|household|children|siblings)\b)")
 
 
@@ -460,7 +568,9 @@ _FAMILY_RE = re.compile(r"\b[Tt]he\s+([A-Z][a-z'’-]+?)(?:s\b|\s+(?:family|hous
 _NAMED_AFTER_PEOPLE_RE = re.compile(
     r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['’]s)?"
     r"|\b[A-Z][a-z]+['’]s\s+(?:Law|Wish|Trust|Fund|Foundation|Hospice|House|Place)\b"
-    r"|\b(?:%s)(?:['’]s)?(?![\w])" % "|".join(re.escape(p) for p in lexicon.ORGANISATIONS_NAMED_AFTER_PEOPLE)
+    r"|\b(?:"
+    + "|".join(re.escape(p) for p in lexicon.ORGANISATIONS_NAMED_AFTER_PEOPLE)
+    + r")(?:['’]s)?(?![\w])"
 )
 
 
@@ -477,11 +587,7 @@ def pseudonym_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_name_like(word: str) -> bool:
-    return (
-        len(word) > 1
-        and word not in lexicon.NON_NAME_WORDS
-        and word not in lexicon.LOCAL_AUTHORITY_AREAS
-    )
+    return len(word) > 1 and word not in lexicon.NON_NAME_WORDS and word not in lexicon.LOCAL_AUTHORITY_AREAS
 
 
 class PersonNameRecogniser(Recogniser):
@@ -533,9 +639,9 @@ class PersonNameRecogniser(Recogniser):
             if word in lexicon.NON_NAME_WORDS and word not in lexicon.AMBIGUOUS_FIRST_NAMES:
                 continue
             nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
-            follows = nxt is not None and re.fullmatch(r"[ \t\u00a0]+", text[tok.end(1): nxt.start()] or "x")
+            follows = nxt is not None and re.fullmatch(r"[ \t\u00a0]+", text[tok.end(1) : nxt.start()] or "x")
             # a one-letter initial: "Jane S" / "Jane S."
-            initial = re.match(r"[ \t\u00a0]+(?!I\b)[A-Z]\b\.?", text[tok.end(1):])
+            initial = re.match(r"[ \t\u00a0]+(?!I\b)[A-Z]\b\.?", text[tok.end(1) :])
             if word in lexicon.AMBIGUOUS_FIRST_NAMES or word in lexicon.LOCAL_AUTHORITY_AREAS:
                 if follows and nxt.group(1) in lasts and _is_name_like(nxt.group(1)):
                     yield self._m(tok.start(), nxt.end(1))
@@ -550,7 +656,7 @@ class PersonNameRecogniser(Recogniser):
         for m in _FAMILY_RE.finditer(text):
             name = m.group(1)
             if name in lasts and _is_name_like(name):
-                yield self._m(m.start(1), m.end(1) + (1 if text[m.end(1):m.end(1) + 1] == "s" else 0))
+                yield self._m(m.start(1), m.end(1) + (1 if text[m.end(1) : m.end(1) + 1] == "s" else 0))
 
 
 # --------------------------------------------------------------------------

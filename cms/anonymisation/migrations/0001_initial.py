@@ -9,65 +9,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0098_apitoken'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnonymisationCheckTask',
+            name="AnonymisationCheckTask",
             fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
-                ('groups', models.ManyToManyField(help_text='Pages/snippets at this step in a workflow will be moderated or approved by these groups of users', to='auth.group', verbose_name='groups')),
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        help_text="Pages/snippets at this step in a workflow will be moderated or approved by these groups of users",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Anonymisation check task',
-                'verbose_name_plural': 'Anonymisation check tasks',
+                "verbose_name": "Anonymisation check task",
+                "verbose_name_plural": "Anonymisation check tasks",
             },
-            bases=('wagtailcore.task',),
+            bases=("wagtailcore.task",),
         ),
         migrations.CreateModel(
-            name='AnonymisationClearance',
+            name="AnonymisationClearance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('attested_at', models.DateTimeField(auto_now_add=True)),
-                ('is_system', models.BooleanField(default=False, help_text='Cleared automatically: the scan found nothing (e.g. an import).')),
-                ('findings_count', models.PositiveIntegerField(default=0)),
-                ('dismissed_count', models.PositiveIntegerField(default=0)),
-                ('content_hash', models.CharField(blank=True, help_text='Fingerprint of the text that was attested.', max_length=64)),
-                ('attested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('carried_from', models.ForeignKey(blank=True, help_text='Earlier clearance of identical text this one was carried over from.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='anonymisation.anonymisationclearance')),
-                ('page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='anonymisation_clearances', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anonymisation_clearances', to='wagtailcore.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("attested_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "is_system",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Cleared automatically: the scan found nothing (e.g. an import).",
+                    ),
+                ),
+                ("findings_count", models.PositiveIntegerField(default=0)),
+                ("dismissed_count", models.PositiveIntegerField(default=0)),
+                (
+                    "content_hash",
+                    models.CharField(
+                        blank=True, help_text="Fingerprint of the text that was attested.", max_length=64
+                    ),
+                ),
+                (
+                    "attested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "carried_from",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Earlier clearance of identical text this one was carried over from.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="anonymisation.anonymisationclearance",
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anonymisation_clearances",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anonymisation_clearances",
+                        to="wagtailcore.revision",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-attested_at', '-id'],
+                "ordering": ["-attested_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='FindingDismissal',
+            name="FindingDismissal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('finding_key', models.CharField(max_length=1000)),
-                ('kind', models.CharField(max_length=40)),
-                ('location', models.CharField(blank=True, max_length=500)),
-                ('text', models.TextField()),
-                ('reason', models.TextField(validators=[django.core.validators.MinLengthValidator(10)])),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('dismissed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anonymisation_dismissals', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('revision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("finding_key", models.CharField(max_length=1000)),
+                ("kind", models.CharField(max_length=40)),
+                ("location", models.CharField(blank=True, max_length=500)),
+                ("text", models.TextField()),
+                ("reason", models.TextField(validators=[django.core.validators.MinLengthValidator(10)])),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "dismissed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anonymisation_dismissals",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created', '-id'],
-                'indexes': [models.Index(fields=['page', 'finding_key'], name='anonymisati_page_id_71fd77_idx')],
-                'constraints': [models.CheckConstraint(condition=django.db.models.lookups.GreaterThanOrEqual(django.db.models.functions.text.Length('reason'), 10), name='anonymisation_dismissal_reason_min_length')],
+                "ordering": ["-created", "-id"],
+                "indexes": [
+                    models.Index(fields=["page", "finding_key"], name="anonymisati_page_id_71fd77_idx")
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=django.db.models.lookups.GreaterThanOrEqual(
+                            django.db.models.functions.text.Length("reason"), 10
+                        ),
+                        name="anonymisation_dismissal_reason_min_length",
+                    )
+                ],
             },
         ),
     ]

@@ -5,8 +5,7 @@ import sys
 import pytest
 
 from cms.anonymisation.checks import anonymisation_detector_loads
-from cms.anonymisation.detection import DetectorUnavailable, contains_personal_data, scan_text
-from cms.anonymisation.detection import lexicon
+from cms.anonymisation.detection import DetectorUnavailable, contains_personal_data, lexicon, scan_text
 
 
 @pytest.fixture

@@ -9,8 +9,15 @@ from cms.users.personal_data import delete_user, export_user_data
 def test_review_actions_are_exported_and_detached_on_deletion(editor):
     page = Page.objects.get(depth=2).specific
     revision = page.save_revision(user=editor)
-    dismissal = FindingDismissal.objects.create(page=page, revision=revision, finding_key="k", kind="person_name",
-                                                text="Hope", reason="A virtue here, not a name.", dismissed_by=editor)
+    dismissal = FindingDismissal.objects.create(
+        page=page,
+        revision=revision,
+        finding_key="k",
+        kind="person_name",
+        text="Hope",
+        reason="A virtue here, not a name.",
+        dismissed_by=editor,
+    )
     clearance = AnonymisationClearance.objects.create(revision=revision, page=page, attested_by=editor)
 
     exported = export_user_data(editor)["anonymisation_reviews"]

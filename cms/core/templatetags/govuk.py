@@ -15,9 +15,14 @@ INPUT_CLASSES = {
     "clearablefile": "govuk-file-upload",
     "file": "govuk-file-upload",
 }
-AUTOCOMPLETE = {"email": "email", "password1": "new-password", "password2": "new-password",
-                "password": "current-password", "display_name": "nickname",
-                "job_title": "organization-title"}
+AUTOCOMPLETE = {
+    "email": "email",
+    "password1": "new-password",
+    "password2": "new-password",
+    "password": "current-password",
+    "display_name": "nickname",
+    "job_title": "organization-title",
+}
 
 
 @register.inclusion_tag("includes/govuk_field.html")
@@ -43,8 +48,11 @@ def govuk_field(field, width=None):
         kind = "hidden"
     css = INPUT_CLASSES.get(widget_type, "govuk-input")
     if field.errors:
-        css += {"govuk-select": " govuk-select--error", "govuk-textarea": " govuk-textarea--error",
-                "govuk-file-upload": " govuk-file-upload--error"}.get(css, " govuk-input--error")
+        css += {
+            "govuk-select": " govuk-select--error",
+            "govuk-textarea": " govuk-textarea--error",
+            "govuk-file-upload": " govuk-file-upload--error",
+        }.get(css, " govuk-input--error")
     if width and css.startswith("govuk-input"):
         css += f" govuk-input--width-{width}"
     attrs = {"class": css}

@@ -7,8 +7,9 @@ from cms.users.models import User
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("url", ["/", "/accounts/login/", "/accounts/register/", "/admin/login/",
-                                 "/accessibility/", "/privacy/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/accounts/login/", "/accounts/register/", "/admin/login/", "/accessibility/", "/privacy/"]
+)
 def test_public_pages_respond(client, url):
     assert client.get(url).status_code == 200
 
@@ -54,7 +55,9 @@ def test_home_page_features_only_live_content_in_constant_queries(client, django
     live = [make_case_study(f"Featured {n}") for n in range(5)]
     draft = make_case_study("Draft feature", state="draft")
     home = HomePage.objects.get()
-    home.featured = [("item", {"page": Page.objects.get(pk=p.pk), "label": "Case study"}) for p in live + [draft]]
+    home.featured = [
+        ("item", {"page": Page.objects.get(pk=p.pk), "label": "Case study"}) for p in live + [draft]
+    ]
     home.save()
     with django_assert_max_num_queries(12):
         html = client.get("/").content.decode()

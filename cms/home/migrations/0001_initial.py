@@ -7,25 +7,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('lead', models.CharField(help_text='One or two sentences under the main heading.', max_length=300)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
-                ('featured', wagtail.fields.StreamField([('item', 2)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'A case study, scenario, programme or champion.'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "Optional label above the title, for example 'Case study'.", 'max_length': 60, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('page', 0), ('label', 1)]], {})}, help_text='Up to six pieces of content to feature.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.CharField(
+                        help_text="One or two sentences under the main heading.", max_length=300
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
+                (
+                    "featured",
+                    wagtail.fields.StreamField(
+                        [("item", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"help_text": "A case study, scenario, programme or champion."},
+                            ),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional label above the title, for example 'Case study'.",
+                                    "max_length": 60,
+                                    "required": False,
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("page", 0), ("label", 1)]], {}),
+                        },
+                        help_text="Up to six pieces of content to feature.",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

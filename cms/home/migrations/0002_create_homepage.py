@@ -2,8 +2,10 @@
 
 from django.db import migrations
 
-LEAD = ("Learn from anonymised stories of professionals sharing information well, "
-        "and train together with the other agencies around a child.")
+LEAD = (
+    "Learn from anonymised stories of professionals sharing information well, "
+    "and train together with the other agencies around a child."
+)
 
 
 def create_homepage(apps, schema_editor):
@@ -16,15 +18,28 @@ def create_homepage(apps, schema_editor):
     content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="home")
     root = Page.objects.get(depth=1)
     home = HomePage.objects.create(
-        title="Sharing to Safeguard", draft_title="Sharing to Safeguard", slug="home",
-        content_type=content_type, path=f"{root.path}0001", depth=2, numchild=0,
-        url_path="/home/", lead=LEAD, live=True, locale_id=root.locale_id,
+        title="Sharing to Safeguard",
+        draft_title="Sharing to Safeguard",
+        slug="home",
+        content_type=content_type,
+        path=f"{root.path}0001",
+        depth=2,
+        numchild=0,
+        url_path="/home/",
+        lead=LEAD,
+        live=True,
+        locale_id=root.locale_id,
     )
     root.numchild = Page.objects.filter(depth=2).count()
     root.save(update_fields=["numchild"])
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Sharing to Safeguard"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Sharing to Safeguard",
+        },
     )
 
 

@@ -5,95 +5,154 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(help_text='Used in web addresses and import files. Do not change once in use.', max_length=120, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and import files. Do not change once in use.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name_plural': 'agencies',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name_plural": "agencies",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='Area',
+            name="Area",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(max_length=120, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                ("slug", models.SlugField(max_length=120, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ConcernType',
+            name="ConcernType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(help_text='Used in web addresses and import files. Do not change once in use.', max_length=120, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and import files. Do not change once in use.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
-            },
-            bases=(modelsearch.index.Indexed, models.Model),
-        ),
-        migrations.CreateModel(
-            name='EvidenceType',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(help_text='Used in web addresses and import files. Do not change once in use.', max_length=120, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-            ],
-            options={
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
-            },
-            bases=(modelsearch.index.Indexed, models.Model),
-        ),
-        migrations.CreateModel(
-            name='JourneyStage',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(help_text='Used in web addresses and import files. Do not change once in use.', max_length=120, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('sort_order', models.PositiveSmallIntegerField(default=0)),
-            ],
-            options={
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="EvidenceType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and import files. Do not change once in use.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.CreateModel(
+            name="JourneyStage",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in web addresses and import files. Do not change once in use.",
+                        max_length=120,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("sort_order", models.PositiveSmallIntegerField(default=0)),
+            ],
+            options={
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Theme",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug"),
+                ),
+                ("description", models.TextField(blank=True)),
+            ],
+            options={
+                "ordering": ["name"],
             },
         ),
     ]

@@ -25,20 +25,36 @@ def create_roles(apps, schema_editor):
     for role in roles.ADMIN_ROLES:
         grant_admin_access(apps, role)
         grant_collection_permissions(apps, role, "wagtailimages", "image", ["add_image", "choose_image"])
-        grant_collection_permissions(apps, role, "wagtaildocs", "document", ["add_document", "choose_document"])
+        grant_collection_permissions(
+            apps, role, "wagtaildocs", "document", ["add_document", "choose_document"]
+        )
 
     # Editors moderate and publish every page, keep the taxonomy, and grant roles.
-    grant_page_permissions(apps, roles.EDITOR, [
-        "add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page",
-    ])
+    grant_page_permissions(
+        apps,
+        roles.EDITOR,
+        [
+            "add_page",
+            "change_page",
+            "publish_page",
+            "lock_page",
+            "unlock_page",
+            "bulk_delete_page",
+        ],
+    )
     for model in TAXONOMY_MODELS:
         grant_model_permissions(apps, roles.EDITOR, "taxonomy", model, ["add", "change", "delete", "view"])
     grant_model_permissions(apps, roles.EDITOR, "users", "user", ["add", "change", "view"])
-    grant_model_permissions(apps, roles.EDITOR, "wagtailsearchpromotions", "query", ["add", "change", "delete"])
+    grant_model_permissions(
+        apps, roles.EDITOR, "wagtailsearchpromotions", "query", ["add", "change", "delete"]
+    )
     grant_model_permissions(apps, roles.EDITOR, "wagtailredirects", "redirect", ["add", "change", "delete"])
-    grant_collection_permissions(apps, roles.EDITOR, "wagtailimages", "image", ["change_image", "delete_image"])
-    grant_collection_permissions(apps, roles.EDITOR, "wagtaildocs", "document",
-                                 ["change_document", "delete_document"])
+    grant_collection_permissions(
+        apps, roles.EDITOR, "wagtailimages", "image", ["change_image", "delete_image"]
+    )
+    grant_collection_permissions(
+        apps, roles.EDITOR, "wagtaildocs", "document", ["change_document", "delete_document"]
+    )
 
 
 class Migration(migrations.Migration):

@@ -33,15 +33,18 @@ def test_register_creates_unconfirmed_practitioner_and_emails_a_link(client, mai
 
 def test_cannot_sign_in_before_confirming_then_can_after(client, mailoutbox):
     register(client)
-    client.post(reverse("account_login"), {"login": "new@example.org", "password": "a-long-enough-passphrase"})
+    client.post(
+        reverse("account_login"), {"login": "new@example.org", "password": "a-long-enough-passphrase"}
+    )
     assert "_auth_user_id" not in client.session
 
     key = re.search(r"/accounts/confirm-email/([^/\s]+)/", mailoutbox[0].body).group(1)
     client.post(reverse("account_confirm_email", args=[key]))
     assert EmailAddress.objects.get(email="new@example.org").verified
 
-    response = client.post(reverse("account_login"),
-                           {"login": "new@example.org", "password": "a-long-enough-passphrase"})
+    response = client.post(
+        reverse("account_login"), {"login": "new@example.org", "password": "a-long-enough-passphrase"}
+    )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(User.objects.get(email="new@example.org").pk)
 
@@ -68,14 +71,22 @@ def test_profile_requires_sign_in(client):
 
 def test_profile_update(client, practitioner):
     client.force_login(practitioner)
-    response = client.post(reverse("users:profile"), {
-        "display_name": "Pat B", "agency": Agency.objects.get(slug="health").pk, "job_title": "Health visitor",
-        "area": "",
-    })
+    response = client.post(
+        reverse("users:profile"),
+        {
+            "display_name": "Pat B",
+            "agency": Agency.objects.get(slug="health").pk,
+            "job_title": "Health visitor",
+            "area": "",
+        },
+    )
     assert response.status_code == 302
     practitioner.refresh_from_db()
     assert (practitioner.display_name, practitioner.agency.slug, practitioner.job_title) == (
-        "Pat B", "health", "Health visitor")
+        "Pat B",
+        "health",
+        "Health visitor",
+    )
 
 
 def test_profile_escapes_user_supplied_text(client, practitioner):

@@ -55,10 +55,18 @@ def test_editor_can_grant_roles_but_not_superuser(client, editor, practitioner):
     assert form_page.status_code == 200
     assert 'name="is_superuser"' not in form_page.content.decode()
     trainer_group = Group.objects.get(name=roles.TRAINER)
-    response = client.post(edit_url, {
-        "email": practitioner.email, "is_active": "on", "groups": [trainer_group.pk],
-        "is_superuser": "on", "display_name": "Pat", "password1": "", "password2": "",
-    })
+    response = client.post(
+        edit_url,
+        {
+            "email": practitioner.email,
+            "is_active": "on",
+            "groups": [trainer_group.pk],
+            "is_superuser": "on",
+            "display_name": "Pat",
+            "password1": "",
+            "password2": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     practitioner.refresh_from_db()
     assert practitioner.role_names == [roles.TRAINER]
