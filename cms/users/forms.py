@@ -5,6 +5,18 @@ from cms.taxonomy.models import Agency, Area
 
 from .models import User
 
+# The longest address SMTP allows (RFC 5321's path limit) and the column's length. Longer ones
+# are refused here: allauth would otherwise cut them to fit, dropping the "@" and the domain.
+MAX_EMAIL_LENGTH = User._meta.get_field("email").max_length
+
+
+def validate_email_length(email):
+    if email and len(email) > MAX_EMAIL_LENGTH:
+        raise forms.ValidationError(
+            f"Email address must be {MAX_EMAIL_LENGTH} characters or fewer", code="max_length"
+        )
+    return email
+
 
 class ProfileFieldsMixin(forms.Form):
     display_name = forms.CharField(
@@ -34,6 +46,10 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
     """Sign up with email and password plus the optional profile fields."""
 
     field_order = ["email", "password1", "password2", "display_name", "agency", "job_title", "area"]
+
+    def clean_email(self):
+        validate_email_length(self.cleaned_data.get("email"))
+        return super().clean_email()
 
     def save(self, request):
         user = super().save(request)
