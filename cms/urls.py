@@ -1,12 +1,19 @@
 from allauth.account import views as account_views
 from django.conf import settings
-from django.urls import include, path
-from django.views.generic import TemplateView
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.users.views import sign_in_with_allauth
+
 urlpatterns = [
+    # Every sign-in goes through allauth (rate limits, email verification, two-factor):
+    # Wagtail's own login and password-reset forms only redirect there.
+    path("admin/login/", sign_in_with_allauth, {"default_next": "/admin/"}),
+    re_path(r"^admin/password_reset/", RedirectView.as_view(pattern_name="account_reset_password")),
+    path("_util/login/", sign_in_with_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # "Register" is the word people look for; allauth calls it signup.

@@ -30,6 +30,9 @@ if "PATH" in WAGTAILSEARCH_BACKENDS["default"]:
     WAGTAILSEARCH_BACKENDS["default"]["PATH"] = os.path.join(_tmp, "whoosh_index")
 
 ACCOUNT_RATE_LIMITS = False
+# Most tests sign staff in with force_login and go straight to the admin; the tests of
+# two-factor sign-in (cms/users/tests/test_mfa.py, tests/browser/test_mfa.py) turn it on.
+REQUIRE_MFA_FOR_STAFF = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -2,12 +2,19 @@
 
 Passwords are derived from the checkout's own SECRET_KEY, so they are stable across
 runs of one checkout, differ between checkouts, and never appear in the repository.
+
+The demo Editor and Trainer must use two-factor sign-in like real ones (settings
+.REQUIRE_MFA_FOR_STAFF stays on in development), so each gets an authenticator-app (TOTP)
+key derived the same way; `manage.py demo_accounts` prints it and the code it gives now.
 """
 
+import base64
 import hashlib
 import hmac
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
 from django.conf import settings
 from django.contrib.auth.models import Group
 
@@ -58,6 +65,18 @@ def demo_password(email):
     return f"demo-{digest[:12]}"
 
 
+def demo_totp_secret(email):
+    """A base32 TOTP key (what an authenticator app is given), derived like the password."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"totp:{email}".encode(), hashlib.sha256).digest()
+    return base64.b32encode(digest[:20]).decode()
+
+
+def needs_authenticator(role):
+    from .mfa import MFA_REQUIRED_ROLES
+
+    return role in MFA_REQUIRED_ROLES
+
+
 def load(stdout):
     if not getattr(settings, "DEMO_ACCOUNTS_ENABLED", False):
         return "demo accounts skipped (not enabled in these settings)"
@@ -74,4 +93,10 @@ def load(stdout):
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
+        if needs_authenticator(role):
+            Authenticator.objects.update_or_create(
+                user=user,
+                type=Authenticator.Type.TOTP,
+                defaults={"data": {"secret": encrypt(demo_totp_secret(email))}},
+            )
     return f"{len(DEMO_ACCOUNTS)} demo accounts (passwords: manage.py demo_accounts)"

@@ -3,13 +3,34 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
+from . import mfa
 from .forms import DeleteAccountForm, ProfileForm
 from .personal_data import delete_user, export_user_data
+
+
+def sign_in_with_allauth(request, default_next=None):
+    """Stands in for Wagtail's own login forms (`/admin/login/`, `/_util/login/`).
+
+    They would sign people in without allauth's rate limits or email verification, so
+    they never take credentials: every method is sent to allauth's sign-in page, keeping
+    a local `next`.
+    """
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = default_next
+    url = reverse("account_login")
+    if next_url:
+        url = f"{url}?{urlencode({'next': next_url})}"
+    return HttpResponseRedirect(url)
 
 
 @login_required
@@ -20,7 +41,9 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile has been updated.")
         return redirect("users:profile")
-    return render(request, "users/profile.html", {"form": form})
+    return render(
+        request, "users/profile.html", {"form": form, "mfa_enabled": mfa.has_authenticator_app(request.user)}
+    )
 
 
 @login_required

@@ -23,7 +23,7 @@ def test_roles_exist_with_admin_access_only_for_staff_roles():
 
 def test_anonymous_is_sent_to_sign_in(client):
     response = client.get("/admin/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and response["Location"] == "/accounts/login/?next=/admin/"
     response = client.get("/accounts/profile/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
