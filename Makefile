@@ -87,7 +87,7 @@ bench: install-test ## Benchmarks: Whoosh vs database search backend on 10,000 c
 
 check-deploy: install ## Django's deploy checks under production settings
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=example.org \
-		$(PY) manage.py check --deploy --fail-level WARNING
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} $(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtualenv, built assets and node_modules (keeps $(DATA_DIR))
 	rm -rf $(VENV) node_modules cms/static/dist

@@ -5,9 +5,11 @@ import hashlib
 from django import forms
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
+
+from cms.core.client_ip import client_ip
 
 from .models import CaseStudyFeedback, CaseStudyPage
 
@@ -34,12 +36,17 @@ class FeedbackForm(forms.Form):
 
 def _rate_key(request, page_id):
     # A one-way hash, held for an hour in the cache only: never stored with the answer.
-    client = request.META.get("REMOTE_ADDR", "")
+    client = client_ip(request)
     return "feedback:" + hashlib.sha256(f"{client}:{page_id}".encode()).hexdigest()
+
+
+MAX_ID = 2**63 - 1  # past a 64-bit integer no page exists, and SQLite would raise rather than miss
 
 
 @require_POST
 def submit_feedback(request, page_id):
+    if page_id > MAX_ID:
+        raise Http404
     page = get_object_or_404(CaseStudyPage.objects.live().public(), pk=page_id)
     form = FeedbackForm(request.POST)
     key = _rate_key(request, page_id)

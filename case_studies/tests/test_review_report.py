@@ -145,3 +145,30 @@ def test_xlsx_export(client, editor, stories):
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     titles = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert titles == [stories[k].title for k in ("overdue", "today", "soon", "later")]
+
+
+@pytest.fixture
+def formula_stories(db):
+    index = HomePage.objects.get().add_child(instance=CaseStudyIndexPage(title="Case studies", slug="cs"))
+    return [
+        make_story(index, title, TODAY - timedelta(days=n), live=False)
+        for n, title in enumerate(["=1+2", '@SUM(1+1) =HYPERLINK("http://x.example")', "-2+3", "+1 story"], 1)
+    ]
+
+
+def test_csv_export_neutralises_formulas_in_titles(client, editor, formula_stories):
+    client.force_login(editor)
+    response = client.get(URL, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode(), newline="")))
+    assert sorted(row[0] for row in rows[1:]) == sorted("'" + page.title for page in formula_stories)
+
+
+def test_xlsx_export_neutralises_formulas_in_titles(client, editor, formula_stories):
+    client.force_login(editor)
+    response = client.get(URL, {"export": "xlsx"})
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    titles = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in titles) == sorted("'" + page.title for page in formula_stories)
+    assert all(cell.data_type == "s" for cell in titles)
