@@ -15,16 +15,8 @@
   var DELAY = 150;
   var counter = 0;
 
-  function addStyles() {
-    if (document.getElementById("app-suggest-styles")) return;
-    var style = document.createElement("style");
-    style.id = "app-suggest-styles";
-    style.textContent =
-      ".app-suggestions [role=option]{padding:8px 10px;cursor:pointer;color:#0b0c0c}" +
-      ".app-suggestions [role=option][aria-selected=true]{background:#ffdd00;outline:3px solid transparent}" +
-      ".app-suggestions .app-suggestions__type{display:block;color:#484949;font-size:16px}";
-    document.head.appendChild(style);
-  }
+  // The list's styles are in cms/frontend/_components.scss (.app-suggestions): the
+  // Content-Security-Policy blocks styles injected by scripts.
 
   function enhance(input) {
     if (input.getAttribute("role") === "combobox") return;
@@ -183,7 +175,6 @@
   }
 
   function init() {
-    addStyles();
     var inputs = document.querySelectorAll("input[data-autocomplete-url]");
     for (var i = 0; i < inputs.length; i++) enhance(inputs[i]);
   }

@@ -1,0 +1,17 @@
+/*
+ * Site-wide behaviour, loaded as a module at the end of <body> (no inline scripts: the
+ * Content-Security-Policy allows none).
+ */
+import { initAll } from "../dist/govuk-frontend.min.js";
+
+initAll();
+
+// "Print this story": a button, shown only when JavaScript can print.
+document.querySelectorAll("[data-app-print]").forEach(function (container) {
+  var button = container.querySelector("button");
+  if (!button || !window.print) return;
+  button.addEventListener("click", function () {
+    window.print();
+  });
+  container.hidden = false;
+});
