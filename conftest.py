@@ -54,6 +54,16 @@ def password():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate-limit counters and cached lookups never leak from one test into the next."""
+    from django.core.cache import caches
+
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fresh_search_index(settings, tmp_path):
     """Each test gets its own empty Whoosh index, so documents written by one test
     (whose database rows were rolled back or flushed) never show up in another."""
