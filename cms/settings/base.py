@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "cms"
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "cms.users",
     "cms.home",
     "cms.learning_record",
+    "cms.uploads",
     "case_studies",
     "cms.anonymisation",
     "training",
@@ -69,9 +71,12 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Content-Security-Policy header (CONTENT_SECURITY_POLICY below)
+    "csp",
     # Accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Background work
     "django_tasks",
     "django_tasks_db",
@@ -88,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Editors, Trainers and superusers reach the Wagtail admin only with two-factor sign-in.
+    "cms.users.mfa.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -148,6 +156,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
+# Wagtail's own login forms skip allauth's rate limits and email verification: the
+# admin and restricted pages send people to allauth instead (cms/urls.py redirects
+# /admin/login/ and /_util/login/ too).
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "users:profile"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -170,6 +183,20 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP) plus recovery codes.
+# REQUIRE_MFA_FOR_STAFF: Editors, Trainers and superusers must set it up before they
+# can use the Wagtail admin (cms/users/mfa.py); everyone else may opt in.
+REQUIRE_MFA_FOR_STAFF = True
+MFA_ADAPTER = "cms.users.adapter.MFAAdapter"
+MFA_FORMS = {
+    "authenticate": "cms.users.mfa.SignInCodeForm",
+    "reauthenticate": "cms.users.mfa.ConfirmCodeForm",
+    "activate_totp": "cms.users.mfa.ActivateCodeForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SERVICE_NAME
+MFA_TOTP_TOLERANCE = 1  # one 30-second step either side, for clock drift
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -250,6 +277,11 @@ else:
 
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# Documents are always served by Wagtail's view (never a redirect to, or a link straight
+# into, storage), so collection view restrictions apply (cms/uploads).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Exactly the formats cms/uploads/metadata.py strips EXIF / GPS / XMP / comments from.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILADMIN_COMMENTS_ENABLED = False
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -258,6 +290,50 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4, csp.middleware.CSPMiddleware): one policy for the
+# public site and the Wagtail admin alike, with no 'unsafe-inline' and no 'unsafe-eval'.
+# Scripts and styles come from static files on our own origin. A template that really needs
+# an inline <script> or <style> gives it nonce="{{ request.csp_nonce }}": NONCE adds that
+# response's nonce to the header, only when a template used it. Inline style="" attributes,
+# inline event handlers (onclick=) and javascript: URLs are blocked everywhere.
+# The admin needs no exception (cms/core/csp.py): Wagtail's templates have no inline styles;
+# its few inline initialiser scripts (chooser widgets, InlinePanel, date pickers, promoted
+# search results) are rendered as JSON data that cms/static/js/admin/csp.js runs; and the
+# <style> elements its rich text editor creates get the admin page's nonce from csp.js.
+# Gravatar is off, so admin avatars never load from another origin.
+# CSP_MEDIA_ORIGINS (comma-separated) adds where uploaded images and video are served from
+# when that is not this origin (S3-compatible storage; see below).
+_media_origins = env_list("CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_STORAGE_BUCKET_NAME") and not _media_origins:
+    from urllib.parse import urlsplit
+
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    _endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+    _region = os.environ.get("AWS_S3_REGION_NAME")
+    _media_origins = [
+        f"{_endpoint.scheme}://{_endpoint.netloc}",  # path-style URLs
+        f"{_endpoint.scheme}://{_bucket}.{_endpoint.netloc}",  # virtual-hosted URLs
+        *([f"https://{_bucket}.s3.{_region}.amazonaws.com"] if _region else []),
+    ]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        # data: for the few tiny images inlined in Wagtail's admin CSS.
+        "img-src": [SELF, "data:", *_media_origins],
+        "media-src": [SELF, *_media_origins],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],  # Wagtail's live preview (same-origin iframe)
+        "frame-ancestors": [SELF],  # ... which frames our own pages; nobody else may
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
