@@ -10,9 +10,10 @@ from .detector import KINDS, MESSAGES, Finding, normalise, scan_fields, scan_tex
 from .errors import DetectorUnavailable
 from .recognisers import default_recognisers
 
-# Kinds that mark a piece of text as holding personal data. "small_number" is left
-# out: "a 16 year old" is fine in a search query or a message.
-PERSONAL_KINDS = frozenset(KINDS) - {"small_number"}
+# Kinds that mark a piece of text as holding personal data. Left out: small-number
+# details ("a 16 year old"), places and institutions ("Margate", "a GP surgery in
+# Leigh"), which are fine in a search query or a message though not in a published story.
+PERSONAL_KINDS = frozenset(KINDS) - {"small_number", "place", "institution"}
 
 
 def contains_personal_data(text: str) -> bool:

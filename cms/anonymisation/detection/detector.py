@@ -15,7 +15,7 @@ model, which is not on PyPI and cannot be downloaded here.  For UK formats
 (postcode, NHS number, phone, school and street names) plain regular
 expressions plus ``phonenumbers`` and ``python-stdnum`` do the same job, so
 each recogniser here is a small class with a ``kind`` and a ``find(text)``
-method (see ``recognisers.py``).  No Django import anywhere, no network, no
+method (see the ``recognisers`` package).  No Django import anywhere, no network, no
 model download; first names come from the static lists inside ``Faker``
 (MIT) - see ``lexicon.py``.
 
@@ -42,13 +42,19 @@ from .recognisers import Match, Recogniser, default_recognisers, run_all
 KINDS: tuple[str, ...] = (
     "nhs_number",
     "ni_number",
+    "passport_number",
     "date_of_birth",
     "email",
+    "social_media",
     "phone",
+    "vehicle_registration",
     "postcode",
     "address",
     "school_name",
+    "institution",
     "person_name",
+    "possible_name",
+    "place",
     "exact_date",
     "reference_number",
     "small_number",
@@ -80,6 +86,23 @@ MESSAGES: dict[str, str] = {
     "reference_number": (
         "Looks like a case or record reference number. Remove it: it links back to a real record."
     ),
+    "passport_number": "Looks like a passport number. Remove it.",
+    "social_media": (
+        "Looks like a social-media handle, profile link or username. Remove it: it leads to a person."
+    ),
+    "vehicle_registration": "Looks like a vehicle registration. Remove it.",
+    "institution": (
+        "Looks like a named GP surgery, health centre, hospital ward, children's centre or place of "
+        "worship. Use a generic description such as 'the GP practice' or 'a local mosque'."
+    ),
+    "possible_name": (
+        "Could be a person's name (capitalised words that are not ordinary English). If it is, use a "
+        "pseudonym such as 'Child A'; if it is not, dismiss this finding with a reason."
+    ),
+    "place": (
+        "Names a place narrower than a local authority (a town, village, estate or neighbourhood). "
+        "Name only the local-authority area, or describe it ('a small village')."
+    ),
     "small_number": (
         "Small-number detail could re-identify; consider generalising "
         "(e.g. 'one of few families in the area')."
@@ -108,7 +131,15 @@ class Finding:
         return f"{self.kind}|{self.location}|{normalise(self.kind, self.text)}"
 
 
-_NUMERIC_KINDS = {"postcode", "nhs_number", "ni_number", "phone", "reference_number"}
+_NUMERIC_KINDS = {
+    "postcode",
+    "nhs_number",
+    "ni_number",
+    "passport_number",
+    "phone",
+    "reference_number",
+    "vehicle_registration",
+}
 
 
 def normalise(kind: str, text: str) -> str:
