@@ -10,7 +10,7 @@ PORT ?= 8000
 DATA_DIR ?= $(CURDIR)/data
 export DATA_DIR
 
-.PHONY: help venv install install-test frontend migrate demo index run worker test test-fast test-browser lint format check-migrations conformance bench check-deploy clean
+.PHONY: help venv install install-test frontend migrate demo index run worker test test-fast test-browser lint format check-migrations conformance bench measure-anonymisation check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -82,8 +82,12 @@ conformance: install ## Run modelsearch's backend test suite against our Whoosh 
 		--min-passed $${CONFORMANCE_MIN_PASSED:-109} \
 		-- $(PY) ../shared/conformance/run_search_conformance.py search.backends.whoosh
 
-bench: install-test ## Benchmarks: Whoosh vs database search backend on 10,000 case studies (temporary DATA_DIR)
+bench: install-test ## Benchmarks: the anonymisation check on a 2,000-word story; Whoosh vs database search on 10,000 case studies (temporary DATA_DIR)
+	$(PY) -m tests.benchmarks.anonymisation_bench
 	env -u DATABASE_URL -u SEARCH_URL $(PY) -m tests.benchmarks.search_bench $(BENCH_ARGS)
+
+measure-anonymisation: install ## Precision and recall of the anonymisation check per kind, on the tuning and held-out parts of its table
+	$(PY) -m cms.anonymisation.measure both
 
 check-deploy: install ## Django's deploy checks under production settings
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=$$(openssl rand -hex 32) ALLOWED_HOSTS=example.org \
