@@ -25,7 +25,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.core.exports import FormulaSafeExportMixin
 from cms.users import roles
 
 from .models import CaseStudyPage
@@ -92,7 +91,7 @@ class ReviewDueFilterSet(WagtailFilterSet):
         return queryset
 
 
-class ReviewDatesReportView(FormulaSafeExportMixin, ReportView):
+class ReviewDatesReportView(ReportView):
     page_title = "Case study review dates"
     header_icon = "time"
     results_template_name = "case_studies/reports/review_dates_results.html"

@@ -7,7 +7,6 @@ from django.db.models import Max, Sum
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from cms.core.exports import FormulaSafeExportMixin
 from cms.users import roles
 
 from .models import ZeroResultQuery
@@ -22,7 +21,7 @@ def can_view_search_reports(user):
     return user.is_superuser or user.groups.filter(name=roles.EDITOR).exists()
 
 
-class ZeroResultSearchesReportView(FormulaSafeExportMixin, ReportView):
+class ZeroResultSearchesReportView(ReportView):
     page_title = "Searches with no results"
     header_icon = "search"
     index_url_name = "site_search_reports:zero_results"

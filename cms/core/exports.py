@@ -8,12 +8,11 @@ single quote, as OWASP recommends: it is then shown as text, never evaluated.
 
 * :func:`neutralise_formula` is the one rule. Only text is touched: numbers (``-3``),
   dates and empty cells keep their type, so they stay numbers in a spreadsheet.
-* :class:`FormulaSafeExportMixin` applies it to every cell and heading of Wagtail's
-  ``SpreadsheetExportMixin`` exports, CSV and XLSX alike. Every report view in this
-  project with ``list_export`` uses it (``ReportView`` subclasses: put it first).
-* :func:`protect_wagtail_exports` (called from ``cms.core.apps``) gives Wagtail's own
-  exports (the search terms report, site history, locked and aging pages, workflows,
-  redirects, form submissions, snippet listings) the same treatment.
+* :func:`protect_wagtail_exports` (called from ``cms.core.apps``) applies it to every
+  cell and heading of Wagtail's ``SpreadsheetExportMixin``, CSV and XLSX alike: so every
+  export, Wagtail's own (the search terms report, site history, locked and aging pages,
+  workflows, redirects, form submissions, snippet listings) and ours (any ``ReportView``
+  with ``list_export``), is neutralised with no mixin to remember.
 """
 
 from functools import wraps
@@ -30,19 +29,6 @@ def neutralise_formula(value):
     return value
 
 
-class FormulaSafeExportMixin(SpreadsheetExportMixin):
-    """Wagtail's spreadsheet export, with every text cell passed through
-    :func:`neutralise_formula` (CSV and XLSX)."""
-
-    def preprocess_field_value(self, field, value, export_format):
-        # The one place both write_csv_row and generate_xlsx_row get each cell from,
-        # after any custom_field_preprocess / custom_value_preprocess has run.
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
-
-    def get_heading(self, queryset, field):
-        return neutralise_formula(super().get_heading(queryset, field))
-
-
 def _neutralising(method):
     if getattr(method, "neutralises_formulas", False):
         return method
@@ -56,7 +42,9 @@ def _neutralising(method):
 
 
 def protect_wagtail_exports():
-    """Apply the same rule to Wagtail's own exports, whose views use Wagtail's
-    ``SpreadsheetExportMixin`` directly (idempotent)."""
+    """Pass every cell and heading of Wagtail's ``SpreadsheetExportMixin`` through
+    :func:`neutralise_formula` (idempotent). ``preprocess_field_value`` is the one place
+    both ``write_csv_row`` and ``generate_xlsx_row`` get each cell from, after any
+    ``custom_field_preprocess`` / ``custom_value_preprocess`` has run."""
     for name in ("preprocess_field_value", "get_heading"):
         setattr(SpreadsheetExportMixin, name, _neutralising(getattr(SpreadsheetExportMixin, name)))
