@@ -1,6 +1,7 @@
 """StreamField blocks for a case study's body: one block per part of the story."""
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
 SHARING_METHODS = [
     ("secure-email", "Secure email"),
@@ -80,6 +81,27 @@ class ReflectionBlock(blocks.StructBlock):
         template = "case_studies/blocks/reflection.html"
 
 
+class FigureBlock(blocks.StructBlock):
+    """An illustration of the story, e.g. a diagram of the process. Its alt text, caption and the
+    image's title, description and file name all go through the anonymisation check."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        help_text=(
+            "Leave empty to use the image's own description. Describe what the image shows, "
+            "with no identifying details."
+        ),
+    )
+    caption = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = "Figure"
+        template = "case_studies/blocks/figure.html"
+
+
 class CaseStudyBodyBlock(blocks.StreamBlock):
     situation = SectionBlock(label="Section (situation, outcome, what made it work...)")
     sharing = SharingBlock()
@@ -87,3 +109,4 @@ class CaseStudyBodyBlock(blocks.StreamBlock):
     learning_points = LearningPointsBlock()
     reflection = ReflectionBlock()
     paragraph = blocks.RichTextBlock(features=RICH, template="case_studies/blocks/paragraph.html")
+    figure = FigureBlock()
