@@ -15,6 +15,11 @@ Only live, public pages are ever searched: every query starts from
 unpublished pages and pages under a view restriction never appear in results, counts,
 suggestions or snippets. "Did you mean" is only offered when the corrected query itself
 finds live, public results, so words that exist only in drafts can't leak through it.
+
+When a query finds nothing and its spelling correction does, the corrected query's results
+are shown at once ("Showing results for consent. Search instead for consnet"); the link
+back adds ``spelling=off`` so the original query is searched as typed. The search is
+logged under the words the person typed (a zero-result search, as before).
 """
 
 import logging
@@ -73,6 +78,10 @@ class SearchParams:
         get = request.GET
         terms = terms or TermIndex()
         self.query = clean_query(get.get("q", ""))
+        # The query as typed; ``query`` becomes the spelling correction when its results are shown.
+        self.original_query = self.query
+        # ``spelling=off``: search the words as typed, never replace them with a correction.
+        self.spelling = get.get("spelling", "") != "off"
         self.notices = []
         by_slug = {t.slug: t for t in types}
 
@@ -119,9 +128,25 @@ class SearchParams:
     def has_filters(self):
         return bool(self.types or self.facets)
 
+    @property
+    def corrected(self):
+        """True when ``query`` is the spelling correction of what was typed."""
+        return self.query != self.original_query
+
+    @property
+    def filter_count(self):
+        """How many filter values are applied."""
+        return len(self.types) + sum(len(terms) for terms in self.facets.values())
+
+    def clear_url(self):
+        """This search without its filters."""
+        return self.url(type=None, page=None, **dict.fromkeys(self.facets))
+
     def querydict(self, **changes):
         """GET parameters for a link, with ``changes`` (None removes a key)."""
         data = {"q": self.query}
+        if not self.spelling:
+            data["spelling"] = "off"
         if self.types:
             data["type"] = [t.slug for t in self.types]
         for param, terms in self.facets.items():
@@ -273,14 +298,21 @@ class SearchPage:
     # -- extras -------------------------------------------------------------------
 
     def did_you_mean(self):
-        if not hasattr(self.backend, "suggest") or not self.params.query:
+        """A spelling correction of the query as typed that finds live, public pages, or None.
+        Computed once per request."""
+        if not hasattr(self, "_did_you_mean"):
+            self._did_you_mean = self._suggest(self.params.original_query)
+        return self._did_you_mean
+
+    def _suggest(self, query):
+        if not hasattr(self.backend, "suggest") or not query:
             return None
         try:
-            suggestion = self.backend.suggest(self.params.query, Page)
+            suggestion = clean_query(self.backend.suggest(query, Page) or "")
         except Exception:  # pragma: no cover - an optional extra must never break search
             logger.exception("Spelling suggestion failed")
             return None
-        if not suggestion or suggestion.lower() == self.params.query.lower():
+        if not suggestion or suggestion.lower() == query.lower():
             return None
         # Only offer it if it finds live, public pages (no leaks from drafts' vocabulary).
         check = self.live().filter(content_type__in=self.content_types(self.types))
@@ -391,18 +423,11 @@ class SearchPage:
         scope = self.scope_types()
         if not scope:
             context["state"] = "results"
-            context.update(results=[], total=0, facet_groups=[])
+            context.update(results=[], total=0, facet_groups=[], show_filters=True)  # filters excluded all
             context["type_options"] = self.type_options({})
             return context
 
-        self.operator = "and"
-        results = self.results_for(scope, "and")
-        total = results.count()
-        if total == 0 and len(p.query.split()) > 1:
-            results = self.results_for(scope, "or")
-            total = results.count()
-            self.operator = "or"
-            self.operator_fallback = total > 0
+        results, total = self.search(scope)
 
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
@@ -421,18 +446,56 @@ class SearchPage:
             type_options=self.type_options(self.type_counts() if total else {}),
             operator_fallback=self.operator_fallback,
             promotions=self.promotions() if page.number == 1 else [],
+            # No results and no filters to take away: nothing to filter, so no panel.
+            show_filters=bool(total or p.has_filters),
+            search_query=p.query,
         )
-        if total < RESULTS_PER_PAGE:
+        if p.corrected:
+            context["original_query"] = p.original_query
+            context["original_url"] = p.url(q=p.original_query, spelling="off", page=None)
+        elif total < RESULTS_PER_PAGE:
             suggestion = self.did_you_mean()
             if suggestion:
                 context["suggestion"] = suggestion
-                context["suggestion_url"] = p.url(q=suggestion, page=None)
+                context["suggestion_url"] = p.url(q=suggestion, page=None, spelling=None)
         if p.page == 1:  # the search itself, not paging through it
             try:
-                query_log.record_search(p.query, result_count=total, log_zero=not p.has_filters)
+                # What the person typed: a corrected search found nothing for their words.
+                query_log.record_search(
+                    p.original_query, result_count=0 if p.corrected else total, log_zero=not p.has_filters
+                )
             except Exception:  # pragma: no cover - logging must never break search
                 logger.exception("Could not record search query")
         return context
+
+    def search(self, scope):
+        """``(results, total)`` for the query: all of its words; else (nothing found) its
+        spelling correction, if that finds something in scope with the chosen filters (it
+        becomes ``params.query``); else any of its words."""
+        p = self.params
+        results, total = self.search_all_words(scope)
+        if total == 0 and p.spelling and self.did_you_mean():
+            p.query = self.did_you_mean()
+            corrected, corrected_total = self.search_any_words(scope, *self.search_all_words(scope))
+            if corrected_total:
+                return corrected, corrected_total
+            p.query = p.original_query
+            self.operator, self.operator_fallback = "and", False
+        return self.search_any_words(scope, results, total)
+
+    def search_all_words(self, scope):
+        self.operator, self.operator_fallback = "and", False
+        results = self.results_for(scope, "and")
+        return results, results.count()
+
+    def search_any_words(self, scope, results, total):
+        """When all of several words found nothing: pages with any of them."""
+        if total == 0 and len(self.params.query.split()) > 1:
+            results = self.results_for(scope, "or")
+            total = results.count()
+            self.operator = "or"
+            self.operator_fallback = total > 0
+        return results, total
 
     def type_options(self, counts):
         chosen = {t.slug for t in self.params.types}

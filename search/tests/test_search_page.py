@@ -225,9 +225,12 @@ def test_pagination(client, db):
 
 
 def test_did_you_mean(client, corpus):
-    html = body(client.get("/search/?q=consnet"))
+    # With results for the correction and none for the words as typed, the corrected results
+    # are shown at once (search/tests/test_results_page.py); searched as typed, a link.
+    html = body(client.get("/search/?q=consnet&spelling=off"))
     assert 'data-testid="did-you-mean"' in html
     assert 'href="?q=consent"' in html
+    assert result_titles(html) == []
 
 
 def test_did_you_mean_never_leaks_draft_words(client, corpus):

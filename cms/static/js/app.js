@@ -3,6 +3,7 @@
  * Content-Security-Policy allows none).
  */
 import { initAll } from "../dist/govuk-frontend.min.js";
+import { initFilterPanels } from "./filter-panel.js";
 
 initAll();
 
@@ -15,3 +16,6 @@ document.querySelectorAll("[data-app-print]").forEach(function (container) {
   });
   container.hidden = false;
 });
+
+// Filters behind a "Filter" button on a phone (search results, case study listing).
+initFilterPanels();
