@@ -19,11 +19,16 @@ POSTCODE_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?:GIR\s?0AA|{_OUTWARD}\s?{_INWARD})(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-# Outward code on its own is only reported after an explicit "postcode" cue
-# (otherwise "M1", "A1", "B12" would be false alarms).
-POSTCODE_DISTRICT_RE = re.compile(
-    rf"\bpost\s?code(?:\s+(?:area|district|sector))?\s*(?:of|is|:)?\s*({_OUTWARD}(?:\s?[0-9])?)(?![A-Za-z0-9])",
-    re.IGNORECASE,
+# Outward code on its own is only reported next to the word "postcode" ("postcode PL5",
+# "an M14 postcode") or "area"; otherwise "M1", "A1", "B12" would be false alarms.
+POSTCODE_DISTRICT_RES = (
+    re.compile(
+        rf"\bpost\s?code(?:\s+(?:area|district|sector))?\s*(?:of|is|:)?\s*({_OUTWARD}(?:\s?[0-9])?)(?![A-Za-z0-9])",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"(?<![A-Za-z0-9])({_OUTWARD}(?:\s?[0-9])?)\s+post\s?code\b", re.IGNORECASE),
+    # "the BD8 area": a road ("the M6 area") has one letter and one digit
+    re.compile(rf"(?<![A-Za-z0-9])((?![A-Z][0-9]\b){_OUTWARD})\s+(?:area|district)\b"),
 )
 
 
@@ -33,5 +38,6 @@ class PostcodeRecogniser(Recogniser):
     def find(self, text):
         for m in POSTCODE_RE.finditer(text):
             yield self._m(m.start(), m.end())
-        for m in POSTCODE_DISTRICT_RE.finditer(text):
-            yield self._m(m.start(1), m.end(1))
+        for regex in POSTCODE_DISTRICT_RES:
+            for m in regex.finditer(text):
+                yield self._m(m.start(1), m.end(1))
