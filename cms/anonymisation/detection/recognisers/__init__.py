@@ -18,9 +18,18 @@ from .addresses import AddressRecogniser
 from .base import Match, Recogniser, require
 from .contacts import EmailRecogniser, PhoneRecogniser
 from .dates import DateOfBirthRecogniser, ExactDateRecogniser, exact_date_spans
-from .institutions import SchoolNameRecogniser
-from .names import PersonNameRecogniser, pseudonym_spans
-from .numbers import NHSNumberRecogniser, NINumberRecogniser, ReferenceNumberRecogniser, nhs_checksum_ok
+from .institutions import InstitutionRecogniser, SchoolNameRecogniser
+from .names import PersonNameRecogniser, PossibleNameRecogniser, pseudonym_spans
+from .numbers import (
+    NHSNumberRecogniser,
+    NINumberRecogniser,
+    PassportNumberRecogniser,
+    ReferenceNumberRecogniser,
+    VehicleRegistrationRecogniser,
+    nhs_checksum_ok,
+)
+from .online import SocialMediaRecogniser
+from .places import PlaceRecogniser
 from .postcodes import PostcodeRecogniser
 from .small_numbers import SmallNumberRecogniser
 
@@ -39,6 +48,12 @@ def default_recognisers() -> list[Recogniser]:
         ExactDateRecogniser(),
         ReferenceNumberRecogniser(),
         SmallNumberRecogniser(),
+        PassportNumberRecogniser(),
+        VehicleRegistrationRecogniser(),
+        SocialMediaRecogniser(),
+        InstitutionRecogniser(),
+        PossibleNameRecogniser(),
+        PlaceRecogniser(),
     ]
 
 
