@@ -353,3 +353,18 @@ def test_recognisers_refuse_to_start_without_the_word_list(monkeypatch, recognis
     finally:
         monkeypatch.undo()
         dictionary.english_words.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("early help for a family 1000", None),  # a page slug's counter, read as words
+        ("case 4521 was discussed", None),
+        ("case no. 4521 was discussed", "4521"),
+        ("family ID 4412", "4412"),
+        ("child 12345 on the system", "12345"),
+    ],
+)
+def test_an_everyday_cue_word_needs_a_label_or_a_record_like_number(text, flagged):
+    found = [f.text for f in scan_text(text) if f.kind == "reference_number"]
+    assert found == ([flagged] if flagged else [])

@@ -58,9 +58,15 @@ _REFERENCE_CUE = (
     r"pupil|unique\s+pupil|unique\s+learner|court|police|Mosaic|LCS|Liquid\s?logic|EHM|CP-?IS|CAD|"
     r"Storm|Niche|Athena|PNC|EMIS|SystmOne|UPN|CRN|ULN|MRN|URN|CHI|HSC|NI|ID)"
 )
+# Everyday words among the cues: without a label ("case no.", "family ID") they need a
+# number that looks like a record's, not "family 1000" (a page slug's counter) or "child 2".
+_EVERYDAY_CUES = frozenset(
+    "case client patient record file incident occurrence log referral hospital child person family "
+    "pupil court police".split()
+)
 _REFERENCE_LABEL = r"(?:ref(?:erence)?\.?|no\.?|number|num|id|#|log|record)"
 REFERENCE_CUE_RE = re.compile(
-    rf"\b{_REFERENCE_CUE}(?:\s*{_REFERENCE_LABEL})*\s*[:#]?\s*"
+    rf"\b(?P<cue>{_REFERENCE_CUE})(?P<label>(?:\s*{_REFERENCE_LABEL})*)\s*[:#]?\s*"
     r"([A-Z]{0,4}[-/]?\d[\dA-Z/*-]{3,})\b",
     re.IGNORECASE,
 )
@@ -101,12 +107,21 @@ class ReferenceNumberRecogniser(Recogniser):
     def _candidates(text, near_digits):
         for regex in (REFERENCE_CUE_RE, REFERENCE_ALONE_RE):
             for m in finditer(regex, text, near_digits):
-                value = m.group(1)
-                if sum(c.isdigit() for c in value) >= 3 and not YEARS_RE.fullmatch(value):
-                    yield m.span(1)
+                value = m.group(m.lastindex)
+                if sum(c.isdigit() for c in value) < 3 or YEARS_RE.fullmatch(value):
+                    continue
+                if regex is REFERENCE_CUE_RE and _weakly_cued(m, value):
+                    continue
+                yield m.span(m.lastindex)
         for regex in REFERENCE_SHAPE_RES:
             for m in finditer(regex, text, near_digits):
                 yield m.span()
+
+
+def _weakly_cued(m: re.Match, value: str) -> bool:
+    """An everyday cue word with no label before a short plain number ("family 1000")."""
+    cue = " ".join(m.group("cue").lower().split())
+    return cue in _EVERYDAY_CUES and not m.group("label").strip() and value.isdigit() and len(value) < 5
 
 
 DIGIT_RUN_RE = re.compile(r"\d{3,}")
