@@ -1,29 +1,45 @@
-"""Search backends side by side: Whoosh (ours) vs Wagtail's database backend (SQLite FTS).
+"""Search benchmark: our Whoosh backend against baselines measured in the same run.
 
-    make bench        # or: .venv/bin/python -m tests.benchmarks.search_bench [--docs 10000]
+    make bench        # or: .venv/bin/python -m tests.benchmarks.search_bench [--sizes 1000,5000]
 
-Everything happens in a temporary DATA_DIR (SQLite database, Whoosh index, uploads),
-removed at the end: the developer's data is never touched, and DATABASE_URL / SEARCH_URL
-are ignored.
+Prints every figure as a ratio to its baseline from this run, with a met / MISSED verdict
+per target:
 
-Corpus: N deterministic (seeded) case studies, created as real ``CaseStudyPage`` rows by
+(a) modelsearch's own test model (``Book``; :mod:`.search_modelsearch_bench`, run in a
+    separate process with modelsearch's test settings): 3,000 documents of report-like
+    text. Whoosh vs Wagtail's SQLite database backend: median query time (target: at most
+    1.0x) and index build time.
+(b) Our case studies, at 1,000 and 5,000 stories: the Whoosh median of 50 fixed queries
+    (single words, phrases, several words, filtered, misspelt) run as a results page runs
+    them -- ``count()`` plus the first 10 results loaded from the database -- and its
+    growth from 1,000 to 5,000 (target: at most 2x); index build (``update_index``),
+    Whoosh vs Wagtail's database backend (target: at most 1.0x at 5,000). The database
+    backend's query median at 1,000 is shown for reference.
+(c) The whole /search/ page through Django's test client (the real view, with facets,
+    highlights, suggestions, the template): its median at 5,000 against the bare query
+    (target: at most 1.5x), and its SQL query count per request at 1,000 and 5,000 (target:
+    equal).
+
+Medians are over repeated runs after a warm-up run; the warm-up ("first run", cold caches
+after an index build) is shown too. Everything happens in temporary directories (SQLite
+database, Whoosh index, uploads), removed at the end: the developer's data is never
+touched, and DATABASE_URL / SEARCH_URL are ignored.
+
+Corpus: deterministic (seeded) case studies, created as real ``CaseStudyPage`` rows by
 bulk paths (``Page`` rows with computed treebeard paths via ``bulk_create``, then the
-``case_studies_casestudypage`` rows, agency / theme links and body StreamField text) --
-the same search fields, filters and related fields as pages made in the admin, without
-10,000 ``add_child()`` + publish round trips.
-
-Both backends are built with the same code path (the ``update_index`` rebuild), then 50
-fixed queries (single words, phrases, multi-word, filtered, misspelt) are run as a
-results page would run them: ``count()`` plus the first 10 results loaded from the
-database. Each query runs up to REPEAT times after a warm-up (fewer when a single run
-takes seconds, to keep the whole run near 10 minutes); its latency is the median.
+``case_studies_casestudypage`` rows with body StreamField text, agency / concern / theme
+links) -- the same search fields, filters and related fields as pages made in the admin,
+without thousands of ``add_child()`` + publish round trips. The 5,000-story corpus is the
+1,000-story one plus 4,000 more.
 """
 
 import argparse
+import json
 import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -144,9 +160,32 @@ QUERIES = {
     ],
     "misspelt": ["consnet", "neglact", "polise", "shcool", "referal"],
 }
-REPEAT = 5  # samples per query (median taken) ...
-SLOW = 1.0  # ... but a query slower than this (s) counts its warm-up run as a sample
-BUDGET = 2.0  # ... and stops sampling after this many seconds
+REPEAT = 9  # samples per query after a warm-up run (median taken) ...
+BUDGET = 1.5  # ... but a query stops sampling after this many seconds (slow database queries)
+
+#: Requests for the /search/ page (c): plain queries (one with a compound word and
+#: misspellings, which get "did you mean"), then a chosen facet and a second page.
+PAGE_QUERIES = [
+    {"q": "consent"},
+    {"q": "police"},
+    {"q": "neglect"},
+    {"q": "school absence"},
+    {"q": "domestic abuse referral"},
+    {"q": "early help"},
+    {"q": "pre-birth"},
+    {"q": "consnet"},
+    {"q": "referal"},
+    {"q": "consent", "agency": "police"},
+    {"q": "school", "page": "2"},
+]
+PAGE_TIMED = 9  # the plain queries (the first PAGE_TIMED) are timed against the bare query
+
+TARGETS = {
+    "modelsearch_query": 1.0,
+    "growth": 2.0,
+    "build": 1.0,
+    "page": 1.5,
+}
 
 
 def setup_django(data_dir):
@@ -184,8 +223,9 @@ def sentence(rng, *lists):
     return " ".join(rng.choice(lst) for lst in lists)
 
 
-def build_corpus(n, seed=1234):
-    """Create ``n`` live CaseStudyPages under one index page. Returns seconds taken."""
+def build_corpus(n, seed=1234, offset=0):
+    """Create ``n`` live CaseStudyPages (numbered from ``offset``) under the case study
+    index. Returns seconds taken."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.utils import timezone
@@ -196,8 +236,9 @@ def build_corpus(n, seed=1234):
     from cms.taxonomy.models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
     started = time.perf_counter()
-    rng = random.Random(seed)
+    rng = random.Random(seed + offset)
     index = case_study_index()
+    index.refresh_from_db()
     agencies = list(Agency.objects.all())
     stages = list(JourneyStage.objects.all())
     themes = list(Theme.objects.all())
@@ -209,18 +250,19 @@ def build_corpus(n, seed=1234):
     now = timezone.now()
     depth = index.depth + 1
     first_child = index.numchild + 1
-    CaseStudyPage.agencies.through  # noqa: B018  (ensure the through model is ready)
     agency_through = CaseStudyPage.agencies.through
     concern_through = CaseStudyPage.concern_types.through
 
     with transaction.atomic():
         pages = []
+        slugs = []
         for i in range(n):
             title = (
                 f"{rng.choice(['Child', 'Young person', 'Baby', 'Sibling'])} {chr(65 + i % 26)}: "
                 + sentence(rng, WORDS_AGENCY, WORDS_ACTION)
             )
-            slug = f"bench-{i}"
+            slug = f"bench-{offset + i}"
+            slugs.append(slug)
             pages.append(
                 Page(
                     title=title[:255],
@@ -241,9 +283,7 @@ def build_corpus(n, seed=1234):
         Page.objects.bulk_create(pages, batch_size=500)
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + n)
         ids = list(
-            Page.objects.filter(content_type=ct, slug__startswith="bench-")
-            .order_by("path")
-            .values_list("pk", flat=True)
+            Page.objects.filter(content_type=ct, slug__in=slugs).order_by("path").values_list("pk", flat=True)
         )
 
         fields = list(CaseStudyPage._meta.local_concrete_fields)
@@ -252,7 +292,7 @@ def build_corpus(n, seed=1234):
         for pk in ids:
             body = [
                 {
-                    "type": "section",
+                    "type": "situation",
                     "value": {
                         "heading": "The situation",
                         "text": "<p>"
@@ -263,7 +303,7 @@ def build_corpus(n, seed=1234):
                     },
                 },
                 {
-                    "type": "section",
+                    "type": "situation",
                     "value": {
                         "heading": "What made it work",
                         "text": "<p>"
@@ -289,7 +329,7 @@ def build_corpus(n, seed=1234):
                 limitations=rng.choice(["", "One practitioner's account."]),
                 review_due=now.date(),
             )
-            obj.body = body
+            obj.body = body  # raw StreamField data: block type names as in CaseStudyBodyBlock
             rows.append(obj)
             for agency in rng.sample(agencies, rng.randint(1, 3)):
                 links.append(agency_through(casestudypage_id=pk, agency_id=agency.pk))
@@ -335,6 +375,7 @@ def make_queryset(spec):
 
 
 def run_query(backend, spec):
+    """What a results page asks of the backend: the count, then the first 10 results."""
     from modelsearch.query import Phrase
 
     qs, text = make_queryset(spec)
@@ -345,23 +386,113 @@ def run_query(backend, spec):
     return total, len(first)
 
 
-def time_queries(backend):
-    per_query = {}
-    hits = {}
-    for group, specs in QUERIES.items():
-        for spec in specs:
+def sample(fn, repeat=REPEAT, budget=BUDGET):
+    """``(first, median, last_result)``: one warm-up run, then up to ``repeat`` samples
+    (fewer when they take over ``budget`` seconds in all; the warm-up then counts)."""
+    started = time.perf_counter()
+    result = fn()
+    first = time.perf_counter() - started
+    samples = []
+    while len(samples) < repeat and sum(samples) + (first if not samples else 0) < budget:
+        started = time.perf_counter()
+        result = fn()
+        samples.append(time.perf_counter() - started)
+    return first, statistics.median(samples or [first]), result
+
+
+def time_queries(backend, specs, repeat=REPEAT):
+    medians, firsts, hits = {}, {}, {}
+    for spec in specs:
+        first, median, (total, _n) = sample(lambda spec=spec: run_query(backend, spec), repeat)
+        medians[spec], firsts[spec], hits[spec] = median, first, total
+    return medians, firsts, hits
+
+
+class PageTimer:
+    """Where a /search/ request's time goes: SQL (count and time, via an execute wrapper)
+    and the search backend's own calls (Whoosh evaluation, result loading, facets,
+    highlights, suggestions -- including the SQL they run)."""
+
+    def __init__(self):
+        self.sql_time = 0.0
+        self.sql_count = 0
+        self.backend_time = 0.0
+        self._depth = 0
+
+    def sql(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.sql_time += time.perf_counter() - started
+            self.sql_count += 1
+
+    def wrap(self, owner, name):
+        original = getattr(owner, name)
+        timer = self
+
+        def timed(*args, **kwargs):
+            timer._depth += 1
             started = time.perf_counter()
-            total, _n = run_query(backend, spec)  # warm-up
-            first = time.perf_counter() - started
-            samples = [first] if first > SLOW else []
-            # slow queries (seconds each) are sampled fewer times to bound the run time
-            while len(samples) < REPEAT and sum(samples) < BUDGET:
-                started = time.perf_counter()
-                total, _n = run_query(backend, spec)
-                samples.append(time.perf_counter() - started)
-            per_query[(group, spec)] = statistics.median(samples)
-            hits[(group, spec)] = total
-    return per_query, hits
+            try:
+                return original(*args, **kwargs)
+            finally:
+                timer._depth -= 1
+                if not timer._depth:
+                    timer.backend_time += time.perf_counter() - started
+
+        setattr(owner, name, timed)
+
+    def install(self):
+        from search.backends.whoosh import WhooshSearchBackend, WhooshSearchResults
+
+        for name in ("_evaluation", "_do_search", "_do_count", "facets"):
+            self.wrap(WhooshSearchResults, name)
+        for name in ("highlight", "suggest"):
+            self.wrap(WhooshSearchBackend, name)
+
+    def reset(self):
+        self.sql_time = self.backend_time = 0.0
+        self.sql_count = 0
+
+
+def time_page(client, timer, params_list, repeat=REPEAT):
+    """Per request: ``(first, median, sql_count, sql_ms, backend_ms)`` (the last three from
+    the last run)."""
+    from django.db import connection
+
+    out = []
+    for params in params_list:
+
+        def get(params=params):
+            timer.reset()
+            with connection.execute_wrapper(timer.sql):
+                response = client.get("/search/", params)
+            assert response.status_code == 200, (params, response.status_code)
+            return timer.sql_count, timer.sql_time, timer.backend_time
+
+        first, median, (sql_count, sql_time, backend_time) = sample(get, repeat)
+        out.append((first, median, sql_count, sql_time, backend_time))
+    return out
+
+
+def run_modelsearch_part(docs, repeat):
+    """Part (a), in its own process (Django is set up once per process)."""
+    command = [
+        sys.executable,
+        "-m",
+        "tests.benchmarks.search_modelsearch_bench",
+        "--docs",
+        str(docs),
+        "--repeat",
+        str(repeat + 2),
+        "--json",
+    ]
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"modelsearch benchmark failed:\n{done.stdout}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def p95(values):
@@ -369,69 +500,207 @@ def p95(values):
     return values[min(len(values) - 1, int(round(0.95 * (len(values) - 1))))]
 
 
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+def verdict(ok):
+    return "met" if ok else "MISSED"
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument(
+        "--sizes", default="1000,5000", help="corpus sizes, smallest first (default 1000,5000)"
+    )
+    parser.add_argument("--modelsearch-docs", type=int, default=3000)
+    parser.add_argument("--parts", default="abc", help="which parts to run (default abc)")
+    parser.add_argument("--repeat", type=int, default=REPEAT)
     parser.add_argument("--keep", action="store_true", help="keep the temporary DATA_DIR")
     args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    small, large = sizes[0], sizes[-1]
+    specs = [spec for group in QUERIES.values() for spec in group]
+    verdicts = []
+    total_started = time.perf_counter()
+
+    if "a" in args.parts:
+        t = time.perf_counter()
+        ms_out = run_modelsearch_part(args.modelsearch_docs, args.repeat)
+        w, d = statistics.median(ms_out["medians_default"]), statistics.median(ms_out["medians_database"])
+        wf, df = statistics.median(ms_out["first_default"]), statistics.median(ms_out["first_database"])
+        bw, bd = ms_out["build_default"], ms_out["build_database"]
+        print(
+            f"(a) modelsearch's test model, {ms_out['docs']} Books of report text "
+            f"({time.perf_counter() - t:.0f}s)"
+        )
+        print(f"    {'':32}{'Whoosh':>12}{'SQLite db':>12}{'ratio':>8}")
+        print(f"    {'query median':32}{ms(w):>12}{ms(d):>12}{w / d:>7.2f}x")
+        print(f"    {'query median, first run':32}{ms(wf):>12}{ms(df):>12}{wf / df:>7.2f}x")
+        print(f"    {'index build':32}{bw:>11.1f}s{bd:>11.1f}s{bw / bd:>7.2f}x")
+        verdicts.append(
+            (
+                f"(a) query median, Whoosh / SQLite database backend ({ms_out['docs']} docs)",
+                w / d,
+                TARGETS["modelsearch_query"],
+            )
+        )
+        print()
+
+    if not ({"b", "c"} & set(args.parts)):
+        return report(verdicts, total_started)
 
     data_dir = tempfile.mkdtemp(prefix="sts-bench-")
-    total_started = time.perf_counter()
     try:
         setup_django(data_dir)
         print(f"Temporary DATA_DIR: {data_dir}")
         t = time.perf_counter()
         migrate()
         print(f"migrate: {time.perf_counter() - t:.1f}s")
-        corpus_time = build_corpus(args.docs)
-        print(f"corpus: {args.docs} CaseStudyPages in {corpus_time:.1f}s")
+        from django.test import Client
 
-        build = {}
-        for name in ("default", "database"):
-            build[name] = build_index(name)
-            print(f"index build ({name}): {build[name]:.1f}s")
-
-        timings, hits = {}, {}
-        for name in ("default", "database"):
-            timings[name], hits[name] = time_queries(name)
-
-        labels = {"default": "Whoosh", "database": "Database (SQLite)"}
-        print()
-        print(f"{'':34}{labels['default']:>14}{labels['database']:>20}{'Whoosh / DB':>14}")
-
-        def row(label, w, d, unit="s", fmt="{:.2f}"):
-            ratio = (w / d) if d else float("nan")
-            print(f"{label:34}{(fmt.format(w) + unit):>14}{(fmt.format(d) + unit):>20}{ratio:>14.2f}")
-
-        row(f"index build ({args.docs} docs)", build["default"], build["database"])
-        w_all = list(timings["default"].values())
-        d_all = list(timings["database"].values())
-        row(
-            "query median (50 queries)",
-            statistics.median(w_all) * 1000,
-            statistics.median(d_all) * 1000,
-            "ms",
-            "{:.1f}",
-        )
-        row("query p95 (50 queries)", p95(w_all) * 1000, p95(d_all) * 1000, "ms", "{:.1f}")
-        for group in QUERIES:
-            w = [v for (g, _), v in timings["default"].items() if g == group]
-            d = [v for (g, _), v in timings["database"].items() if g == group]
-            row(
-                f"  median: {group}", statistics.median(w) * 1000, statistics.median(d) * 1000, "ms", "{:.1f}"
+        timer = PageTimer()
+        timer.install()
+        client = Client()
+        done = 0
+        by_size = {}
+        for size in sizes:
+            corpus_time = build_corpus(size - done, offset=done)
+            done = size
+            row = by_size[size] = {}
+            row["build"] = {name: build_index(name) for name in ("default", "database")}
+            print(
+                f"{size} stories: corpus {corpus_time:.1f}s, index build Whoosh "
+                f"{row['build']['default']:.1f}s, database {row['build']['database']:.1f}s"
             )
+            if "b" in args.parts:
+                row["whoosh"] = time_queries("default", specs, args.repeat)
+                if size == small:
+                    row["database"] = time_queries("database", specs, max(1, args.repeat // 2))
+            if "c" in args.parts:
+                row["page"] = time_page(client, timer, PAGE_QUERIES, args.repeat)
+                timed = [params["q"] for params in PAGE_QUERIES[:PAGE_TIMED]]
+                row["bare"] = time_queries("default", timed, args.repeat)
+        print(f"(run so far {time.perf_counter() - total_started:.0f}s)")
         print()
-        print("Result counts (Whoosh / database) -- backends analyse text differently, so they can differ:")
-        for key in timings["default"]:
-            print(f"  {key[0]:9} {key[1]:38} {hits['default'][key]:>6} / {hits['database'][key]:<6}")
-        print(f"\nTotal run time: {time.perf_counter() - total_started:.0f}s")
-        ok = statistics.median(w_all) <= statistics.median(d_all)
-        print("Target (Whoosh median <= database median):", "met" if ok else "NOT met")
+
+        if "b" in args.parts:
+            print("(b) case studies: query medians (count + first 10), Whoosh unless stated")
+            header = "".join(f"{f'{size}':>12}" for size in sizes)
+            print(f"    {'':30}{header}{f'{small} db':>12}")
+            for group in ["all"] + list(QUERIES):
+                cells = []
+                for size in sizes:
+                    medians = by_size[size]["whoosh"][0]
+                    values = [v for (k, v) in medians.items() if group == "all" or k in QUERIES[group]]
+                    cells.append(f"{ms(statistics.median(values)):>12}")
+                db = by_size[small]["database"][0]
+                values = [v for (k, v) in db.items() if group == "all" or k in QUERIES[group]]
+                print(f"    {'median: ' + group:30}{''.join(cells)}{ms(statistics.median(values)):>12}")
+            cells = "".join(f"{ms(p95(list(by_size[size]['whoosh'][0].values()))):>12}" for size in sizes)
+            print(f"    {'p95':30}{cells}{ms(p95(list(by_size[small]['database'][0].values()))):>12}")
+            cells = "".join(
+                f"{ms(statistics.median(by_size[size]['whoosh'][1].values())):>12}" for size in sizes
+            )
+            print(f"    {'median, first run (cold)':30}{cells}")
+            cells = "".join(f"{sum(by_size[size]['whoosh'][2].values()):>12}" for size in sizes)
+            print(f"    {'hits, all 50 queries':30}{cells}{sum(by_size[small]['database'][2].values()):>12}")
+            growth = statistics.median(by_size[large]["whoosh"][0].values()) / statistics.median(
+                by_size[small]["whoosh"][0].values()
+            )
+            print(f"    Whoosh median growth {small} -> {large}: {growth:.2f}x")
+            verdicts.append(
+                (f"(b) Whoosh query median growth, {small} -> {large} stories", growth, TARGETS["growth"])
+            )
+            print()
+        print("(b) index build (update_index)")
+        for size in sizes:
+            build = by_size[size]["build"]
+            ratio = build["default"] / build["database"]
+            print(
+                f"    {size:>6} stories: Whoosh {build['default']:.1f}s, database {build['database']:.1f}s, "
+                f"ratio {ratio:.2f}x"
+            )
+        build = by_size[large]["build"]
+        verdicts.append(
+            (
+                f"(b) index build, Whoosh / database backend ({large} stories)",
+                build["default"] / build["database"],
+                TARGETS["build"],
+            )
+        )
+        print()
+
+        if "c" in args.parts:
+            print("(c) the /search/ page (test client, real view and template) vs the bare query")
+            print(
+                f"    {'request':36}"
+                + "".join(f"{f'{size}: ms':>12}{'SQL':>5}" for size in sizes)
+                + f"{'bare ms':>10}{'whoosh ms':>11}{'sql ms':>8}"
+            )
+            for i, params in enumerate(PAGE_QUERIES):
+                label = "&".join(f"{k}={v}" for k, v in params.items())
+                cells = "".join(
+                    f"{by_size[size]['page'][i][1] * 1000:>12.1f}{by_size[size]['page'][i][2]:>5}"
+                    for size in sizes
+                )
+                page_large = by_size[large]["page"][i]
+                bare = by_size[large]["bare"][0].get(params["q"]) if i < PAGE_TIMED else None
+                bare_cell = f"{bare * 1000:>10.1f}" if bare is not None else f"{'':>10}"
+                print(
+                    f"    {label:36}{cells}{bare_cell}"
+                    f"{page_large[4] * 1000:>11.1f}{page_large[3] * 1000:>8.1f}"
+                )
+            page = statistics.median(by_size[large]["page"][i][1] for i in range(PAGE_TIMED))
+            bare = statistics.median(by_size[large]["bare"][0].values())
+            backend = statistics.median(by_size[large]["page"][i][4] for i in range(PAGE_TIMED))
+            sql = statistics.median(by_size[large]["page"][i][3] for i in range(PAGE_TIMED))
+            print(
+                f"    {large} stories: page median {ms(page)} (of which search backend {ms(backend)}, "
+                f"SQL {ms(sql)}), bare query median {ms(bare)}: {page / bare:.2f}x"
+            )
+            verdicts.append(
+                (
+                    f"(c) /search/ page median / bare query median ({large} stories)",
+                    page / bare,
+                    TARGETS["page"],
+                )
+            )
+            counts = {size: [row[2] for row in by_size[size]["page"]] for size in sizes}
+            differ = [
+                "&".join(f"{k}={v}" for k, v in params.items())
+                for i, params in enumerate(PAGE_QUERIES)
+                if len({counts[size][i] for size in sizes}) > 1
+            ]
+            print(
+                f"    SQL queries per request equal at {' and '.join(map(str, sizes))}: "
+                + ("yes" if not differ else f"no, for {', '.join(differ)}")
+            )
+            verdicts.append(
+                (
+                    f"(c) /search/ SQL query count, {small} vs {large} stories (requests that differ)",
+                    float(len(differ)),
+                    0.0,
+                )
+            )
+            print()
     finally:
         if args.keep:
             print(f"Kept {data_dir}")
         else:
             shutil.rmtree(data_dir, ignore_errors=True)
+    return report(verdicts, total_started)
+
+
+def report(verdicts, started):
+    print("Targets (ratios against baselines measured in this run)")
+    missed = 0
+    for label, value, target in verdicts:
+        ok = value <= target
+        missed += not ok
+        print(f"  {label}: {value:.2f} (target <= {target:g}): {verdict(ok)}")
+    print(f"Total run time: {time.perf_counter() - started:.0f}s")
+    return 0
 
 
 if __name__ == "__main__":

@@ -9,15 +9,16 @@ from django.utils.encoding import force_str
 from modelsearch.backends.base import BaseIndex, BaseSearchBackend
 from modelsearch.index import AutocompleteField, SearchField, class_is_indexed, get_indexed_models
 
-from .documents import build_document, iter_text_values
+from .documents import build_document, document_plan, iter_text_values, prefetch_for_indexing
 from .highlight import highlight_text, query_terms
 from .patches import apply_whoosh_patches
-from .query import WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
+from .query import Vocabulary, WhooshAutocompleteQueryCompiler, WhooshSearchQueryCompiler
 from .results import WhooshSearchResults
 from .schema import (
     _PLAIN_ANALYZER,
     _field_type_for_column,
     index_name_for_model,
+    is_related_filter_column,
     make_schema,
     schema_columns_for_models,
 )
@@ -26,12 +27,22 @@ from .suggest import suggest_query, word_suggestions
 
 
 class WhooshIndex(BaseIndex):
-    """One Whoosh index (all generations of it) for one root model tree."""
+    """One Whoosh index (all generations of it) for one root model tree.
 
-    def __init__(self, backend, name, generation=None):
+    The index a rebuild writes to (``buffered=True``, pinned to the new generation) keeps
+    one writer open across ``add_items`` calls and commits once, in
+    :meth:`WhooshSearchRebuilder.finish`: one segment instead of one per chunk, and
+    documents are added without first looking for an existing copy (the generation starts
+    empty; an object added twice is flushed and replaced)."""
+
+    def __init__(self, backend, name, generation=None, buffered=False):
         super().__init__(backend)
         self.name = name
         self.generation = generation  # pinned generation (during rebuilds)
+        self.buffered = buffered and generation is not None
+        self._writer = None
+        self._written = set()  # ids written by this rebuild
+        self._live = set()  # ... and not deleted since: what the generation must hold
 
     def __str__(self):
         return self.name
@@ -56,6 +67,9 @@ class WhooshIndex(BaseIndex):
         return self.store.searcher(self.name, generation=self.generation)
 
     def _write(self, fn, new_columns=None):
+        if self.buffered:
+            self._write_buffered(fn, new_columns)
+            return
         self.store.write(
             self.name,
             fn,
@@ -64,11 +78,63 @@ class WhooshIndex(BaseIndex):
             new_columns=new_columns,
         )
 
+    def _write_buffered(self, fn, new_columns):
+        schema = (
+            self._writer.schema
+            if self._writer is not None
+            else self.store.open(self.name, self.generation).schema
+        )
+        missing = {c: f for c, f in (new_columns or {}).items() if c not in schema}
+        if missing:
+            # commit new columns to the generation first: sub-process writers read its schema
+            self.commit()
+            self.store.write(
+                self.name,
+                lambda writer: None,
+                self.schema_factory,
+                generation=self.generation,
+                new_columns=missing,
+            )
+        if self._writer is None:
+            self._writer = self.store.open_writer(
+                self.name, self.generation, procs=getattr(self.backend, "index_procs", 1)
+            )
+        try:
+            fn(self._writer)
+        except BaseException:
+            self.cancel()
+            raise
+
+    def commit(self):
+        """Commit what a buffered (rebuild) index has written so far."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.commit()
+
+    def cancel(self):
+        writer, self._writer = self._writer, None
+        self._written = set()
+        self._live = set()
+        if writer is not None:
+            writer.cancel()
+
+    def check_complete(self):
+        """Raise if the generation a rebuild wrote doesn't hold every document it was
+        given (e.g. a writer sub-process died): better a failed rebuild, with the old
+        generation still live, than an index silently missing documents."""
+        searcher = self.searcher()
+        found = searcher.doc_count() if searcher is not None else 0
+        if found != len(self._live):
+            raise RuntimeError(
+                f"Rebuilding the {self.name} search index wrote {found} of {len(self._live)} documents; "
+                "the previous index stays live. Run update_index again."
+            )
+
     def add_model(self, model):
         columns = schema_columns_for_models([model])
         generation = self.generation or self.store.ensure(self.name, self.schema_factory)
         schema = self.store.open(self.name, generation).schema
-        missing = {c for c in columns if c not in schema}
+        missing = {c for c in columns if c not in schema and not is_related_filter_column(c)}
         if missing:
             self._write(
                 lambda writer: None,
@@ -78,26 +144,48 @@ class WhooshIndex(BaseIndex):
     def add_items(self, model, items):
         if not class_is_indexed(model):
             return
+        items = list(items)
+        prefetch_for_indexing(model, items)
+        plan = document_plan(model)
         docs = OrderedDict()
         for obj in items:
-            doc = build_document(obj)
+            doc = build_document(obj, plan if type(obj) is model else None)
             docs[doc["doc_id"]] = doc  # last one wins within a batch
         if not docs:
             return
         new_columns = {}
         for doc in docs.values():
             for column in doc:
-                new_columns.setdefault(column, (lambda c=column: _field_type_for_column(c)))
+                # related filter columns only come with a new generation: Whoosh answers
+                # lookups on them only when every document was indexed with them
+                if column not in new_columns and not is_related_filter_column(column):
+                    new_columns[column] = lambda c=column: _field_type_for_column(c)
+
+        # a rebuild's documents need no delete-before-add, unless this rebuild already
+        # wrote one of them: then commit, and replace it like any update
+        replace = not self.buffered or not self._written.isdisjoint(docs)
+        if self.buffered and replace:
+            self.commit()
 
         def fn(writer):
             schema = writer.schema
+            if replace:
+                with writer.searcher() as searcher:
+                    for pk in docs:
+                        writer.delete_by_term("doc_id", pk, searcher=searcher)
             for doc in docs.values():
-                writer.update_document(**{k: v for k, v in doc.items() if k in schema})
+                writer.add_document(**{k: v for k, v in doc.items() if k in schema})
 
         self._write(fn, new_columns=new_columns)
+        if self.buffered:
+            self._written.update(docs)
+            self._live.update(docs)
 
     def delete_item(self, item):
         pk = force_str(item.pk)
+        if self.buffered:
+            self.commit()  # the document may still be in the open writer
+            self._live.discard(pk)
         self._write(lambda writer: writer.delete_by_term("doc_id", pk))
 
     def refresh(self):
@@ -112,19 +200,25 @@ class WhooshIndex(BaseIndex):
 
 
 class WhooshSearchRebuilder:
-    """Builds a new generation of the index and swaps it in atomically on finish()."""
+    """Builds a new generation of the index (one writer, one commit; ``INDEX_PROCS``
+    processes) and swaps it in atomically on finish(), once it holds every document."""
 
     def __init__(self, index):
         self.index = index
         self.generation = None
+        self.new_index = None
 
     def start(self):
         store = self.index.store
         self.generation = store.create_generation(self.index.name, self.index.schema_factory())
-        return WhooshIndex(self.index.backend, self.index.name, self.generation)
+        self.new_index = WhooshIndex(self.index.backend, self.index.name, self.generation, buffered=True)
+        return self.new_index
 
     def finish(self):
         store = self.index.store
+        if self.new_index is not None:
+            self.new_index.commit()
+            self.new_index.check_complete()
         old = store.swap(self.index.name, self.generation)
         if old and old != self.generation:
             store.drop_generation(self.index.name, old)
@@ -147,7 +241,10 @@ class WhooshSearchBackend(BaseSearchBackend):
     * ``LOCK_TIMEOUT`` -- seconds a writer waits for the index lock before handing the
       update to a background retry thread (default 10);
     * ``WRITE_RETRY_TIMEOUT`` -- seconds that background thread keeps retrying before it
-      logs an error and drops the update (default 300).
+      logs an error and drops the update (default 300);
+    * ``INDEX_PROCS`` -- processes a rebuild (``update_index``) writes with: Whoosh's
+      multiprocessing writer, one segment each (default: the CPU count, at most 2; 1 for
+      a single writer process).
 
     The Whoosh patches (:func:`.patches.apply_whoosh_patches`) are applied when a backend
     is created; the index files are managed by one shared :class:`IndexStore` per path.
@@ -167,6 +264,7 @@ class WhooshSearchBackend(BaseSearchBackend):
         self.path = os.fspath(params.pop("PATH", None) or default_index_path())
         self.lock_timeout = float(params.pop("LOCK_TIMEOUT", 10.0))
         self.retry_timeout = float(params.pop("WRITE_RETRY_TIMEOUT", DEFAULT_RETRY_TIMEOUT))
+        self.index_procs = max(1, int(params.pop("INDEX_PROCS", min(2, os.cpu_count() or 1))))
         self._store = self._open_store()
 
     def _open_store(self):
@@ -226,7 +324,13 @@ class WhooshSearchBackend(BaseSearchBackend):
             if obj is None:
                 return {}
         specific = getattr(obj, "get_indexed_instance", lambda: obj)() or obj
-        terms = query_terms(query, autocomplete=autocomplete)
+        vocabulary = None
+        if not autocomplete:
+            searcher = self.get_index_for_model(type(specific)).searcher()
+            if searcher is not None:
+                columns = [(name, 1.0) for name in searcher.schema.names() if name.startswith("t_")]
+                vocabulary = Vocabulary(searcher, columns)
+        terms = query_terms(query, autocomplete=autocomplete, vocabulary=vocabulary)
         if not terms:
             return {}
         field_type = AutocompleteField if autocomplete else SearchField

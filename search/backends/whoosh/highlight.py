@@ -59,15 +59,21 @@ def highlight_text(
     prefixes = tuple(p.lower() for p in prefixes if p)
 
     def matched(tokens):
+        claimed = -1  # a matched compound is marked whole, not part by part
         for t in tokens:
             ok = t.text in termset
             if not ok and prefixes:
                 original = text[t.startchar : t.endchar].lower()
                 ok = original.startswith(prefixes)
+            if getattr(t, "joined", False):
+                if ok:
+                    claimed = t.endchar
+            elif t.endchar <= claimed:
+                ok = False
             t.matched = ok
             yield t
 
-    tokens = analyzer(text, chars=True, positions=True, mode="index", removestops=False)
+    tokens = analyzer(text, chars=True, positions=True, mode="index", removestops=False, joined_first=True)
     fragmenter = wh.ContextFragmenter(maxchars=fragment_chars, surround=surround)
     fragments = fragmenter.fragment_tokens(text, matched(tokens))
     fragments = wh.top_fragments(fragments, max_fragments, wh.BasicFragmentScorer(), wh.FIRST)
@@ -86,20 +92,35 @@ def highlight_text(
 _WORD_RE = re.compile(r"\w")
 
 
-def query_terms(query, autocomplete=False):
+def query_terms(query, autocomplete=False, vocabulary=None):
     """
     The positive terms of a query string or modelsearch ``SearchQuery`` analysed as they
     are in the index: stems for full-text search, lower-cased words for autocomplete.
-    Terms under ``Not`` are skipped.
+    Terms under ``Not`` are skipped. A hyphenated word gives its parts and joined form;
+    with ``vocabulary`` (the index's, see :mod:`.query`) a joined word the index never
+    says also gives the two words it splits into, and two adjacent words their joined
+    form when the index has it -- the words those queries match.
     """
     analyzer = _PLAIN_ANALYZER if autocomplete else _SEARCH_ANALYZER
     out = []
 
+    def add(text):
+        out.extend(_tokens(analyzer, text))
+        if autocomplete or vocabulary is None:
+            return
+        words = _tokens(_PLAIN_ANALYZER, text)
+        for word in words:
+            out.extend(vocabulary.split(word) or ())
+        for left, right in zip(words, words[1:], strict=False):
+            joined = _tokens(_SEARCH_ANALYZER, left + right)
+            if len(joined) == 1 and vocabulary.indexed(joined[0]):
+                out.append(joined[0])
+
     def walk(q):
         if isinstance(q, str):
-            out.extend(_tokens(analyzer, q))
+            add(q)
         elif isinstance(q, (PlainText, Phrase, Fuzzy)):
-            out.extend(_tokens(analyzer, q.query_string))
+            add(q.query_string)
         elif isinstance(q, Boost):
             walk(q.subquery)
         elif isinstance(q, (And, Or)):

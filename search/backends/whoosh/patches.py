@@ -1,5 +1,6 @@
-"""Our one monkeypatch of Whoosh, applied explicitly by the backend (not on import), and
-only to the Whoosh version it was written against: it replaces a private method."""
+"""Our monkeypatches of Whoosh, applied explicitly by the backend (not on import), and
+only to the Whoosh version they were written against: they replace private methods of
+the per-segment reader (``W3PerDocReader``)."""
 
 import threading
 
@@ -23,7 +24,8 @@ def check_whoosh_version():
     if installed != PATCHED_WHOOSH_VERSION:
         raise ImproperlyConfigured(
             f"search.backends.whoosh patches Whoosh {_version_string(PATCHED_WHOOSH_VERSION)} "
-            f"internals (whoosh.codec.whoosh3.W3PerDocReader._cached_reader), but Whoosh "
+            f"internals (whoosh.codec.whoosh3.W3PerDocReader._cached_reader and "
+            f"doc_field_length), but Whoosh "
             f"{_version_string(installed) or '(unknown version)'} is installed. Pin "
             f"whoosh=={_version_string(PATCHED_WHOOSH_VERSION)}, or check that the patch in "
             f"search/backends/whoosh/patches.py still fits the new version and update "
@@ -39,6 +41,7 @@ def apply_whoosh_patches():
         if _applied:
             return
         _cache_missing_length_columns()
+        _read_lengths_in_one_go()
         _applied = True
 
 
@@ -66,3 +69,36 @@ def _cache_missing_length_columns():
 
     cls._cached_reader = _cached_reader
     cls._missing_columns_cached = True
+
+
+def _read_lengths_in_one_go():
+    """BM25 scoring and writing a segment look up a document's field length once per
+    posting, each a separate read from the segment's lengths file (a quarter of a
+    commit's time, and of a query's). A segment's lengths never change, so read a
+    field's column (one byte per document) once and index into it."""
+    from whoosh.codec import whoosh3
+    from whoosh.util.numeric import byte_to_length
+
+    cls = whoosh3.W3PerDocReader
+    if getattr(cls, "_lengths_read_in_one_go", False):
+        return
+    lenfield = whoosh3._lenfield
+    column = whoosh3.LENGTHS_COLUMN
+
+    def doc_field_length(self, docnum, fieldname, default=0):
+        if docnum > self._doccount:
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount}")
+        lengths = self.__dict__.setdefault("_length_bytes", {})
+        data = lengths.get(fieldname, False)
+        if data is False:
+            reader = self._cached_reader(lenfield(fieldname), column)
+            data = lengths[fieldname] = None if reader is None else bytes(reader)
+        if data is None:
+            return default
+        lbyte = data[docnum] if docnum < len(data) else 0
+        if lbyte:
+            return byte_to_length(lbyte)
+        return None  # (as Whoosh does for a zero length byte)
+
+    cls.doc_field_length = doc_field_length
+    cls._lengths_read_in_one_go = True

@@ -1,12 +1,71 @@
-"""Lazy search results: counting and slicing inside Whoosh, loading only the requested
-page from the database, facet counts, highlighting and "did you mean"."""
-
-from collections import OrderedDict
+"""Lazy search results: counting and slicing inside Whoosh (one evaluation shared by a
+results object and its slices), loading only the requested page from the database,
+facet counts, highlighting and "did you mean"."""
 
 from django.utils.encoding import force_str
 from modelsearch.backends.base import BaseSearchResults, FilterFieldError
 from modelsearch.query import Fuzzy, Phrase, PlainText
 from whoosh import query as wq
+
+from .engine import cache_for
+
+
+class _Evaluation:
+    """One search evaluated against one index state: its filter's document set, its
+    matches (after any database filtering) and their order, computed as first needed.
+    Shared by a results object and its clones, so ``count()`` followed by ``[0:10]``
+    evaluates the search once."""
+
+    def __init__(self, results, searcher):
+        self.results = results
+        self.searcher = searcher
+        self.empty = searcher is None
+        self._matched = None
+        self._ranked = []  # [(docnum, score)] for the first ``self._ranked_k`` positions
+        self._ranked_k = 0
+        if self.empty:
+            return
+        compiler = results.query_compiler
+        self.cache = cache_for(searcher)
+        self.text_query = compiler.get_text_query(searcher)
+        where, self.needs_db = compiler.get_filter(searcher.schema)
+        if self.text_query is wq.NullQuery or where is wq.NullQuery:
+            self.empty = True
+            return
+        scope = compiler.get_scope_filter()
+        self.allowed = self.cache.filter_docs(scope if where is None else wq.And([scope, where]))
+        self.sort_spec = compiler.get_sort_spec()
+
+    def matched(self):
+        """The docnums of every result (a set)."""
+        if self._matched is None:
+            if self.empty:
+                self._matched = frozenset()
+            else:
+                matched = self.cache.matches(self.text_query, self.allowed)
+                if self.needs_db:
+                    matched = self.results._filter_in_database(self.cache, matched)
+                self._matched = matched
+        return self._matched
+
+    def total(self):
+        return len(self.matched())
+
+    def ranked(self, k):
+        """The first ``k`` results as ``[(docnum, score)]`` (score 0.0 when sorted by a
+        field, as Whoosh doesn't score sorted searches)."""
+        if self.empty or k <= 0:
+            return []
+        if k > self._ranked_k:
+            if self.sort_spec is not None:
+                ordered = self.cache.ordered(self.matched(), self.sort_spec)
+                self._ranked = [(d, 0.0) for d in ordered]
+                self._ranked_k = max(k, len(ordered))
+            else:
+                allowed = self.matched() if self.needs_db else self.allowed
+                self._ranked = self.cache.top(self.text_query, allowed, k)
+                self._ranked_k = k
+        return self._ranked[:k]
 
 
 class WhooshSearchResults(BaseSearchResults):
@@ -24,10 +83,12 @@ class WhooshSearchResults(BaseSearchResults):
     def __init__(self, backend, query_compiler, prefetch_related=None):
         super().__init__(backend, query_compiler, prefetch_related=prefetch_related)
         self._highlight_options = None
+        self._shared = {}  # the evaluation, shared with clones (slices)
 
     def _clone(self):
         new = super()._clone()
         new._highlight_options = self._highlight_options
+        new._shared = self._shared
         return new
 
     # -- execution -------------------------------------------------------------
@@ -35,45 +96,13 @@ class WhooshSearchResults(BaseSearchResults):
     def _index(self):
         return self.backend.get_index_for_model(self.query_compiler.queryset.model)
 
-    def _hits(self, start, stop, need_all=False):
-        """Return ``(hits, total)``; hits is a list of ``(pk_string, score, docnum)``."""
-        compiler = self.query_compiler
+    def _evaluation(self):
+        """The evaluation for the index's current state (a new one after any change)."""
         searcher = self._index().searcher()
-        if searcher is None:
-            return [], 0
-        text_query = compiler.get_text_query()
-        if text_query is wq.NullQuery:
-            return [], 0
-        where, needs_db = compiler.get_filter()
-        if where is wq.NullQuery:
-            return [], 0
-        scope = compiler.get_scope_filter()
-        whoosh_filter = scope if where is None else wq.And([scope, where])
-        sortedby = compiler.get_sort()
-
-        if needs_db or need_all:
-            limit = None
-        else:
-            limit = stop if stop is not None else None
-            if limit is not None and limit <= start:
-                limit = max(start, 1)
-        kwargs = {"limit": limit, "filter": whoosh_filter}
-        if sortedby is not None:
-            kwargs["sortedby"] = sortedby
-        results = searcher.search(text_query, **kwargs)
-        hits = []
-        for docnum, score in results.items():
-            if sortedby is not None or not isinstance(score, (int, float)):
-                score = 0.0  # sorted searches are not scored by Whoosh
-            hits.append((searcher.stored_fields(docnum)["doc_id"], float(score), docnum))
-        if needs_db:
-            hits = self._filter_in_database(hits)
-            total = len(hits)
-        else:
-            total = len(results)
-        if need_all:
-            return hits, total
-        return hits[start:stop], total
+        evaluation = self._shared.get("evaluation")
+        if evaluation is None or evaluation.searcher is not searcher:
+            evaluation = self._shared["evaluation"] = _Evaluation(self, searcher)
+        return evaluation
 
     def _to_python(self, pk_string):
         pk_field = self.query_compiler.queryset.model._meta.pk
@@ -82,32 +111,40 @@ class WhooshSearchResults(BaseSearchResults):
         except Exception:  # pragma: no cover
             return pk_string
 
-    def _filter_in_database(self, hits):
+    def _filter_in_database(self, cache, docnums):
+        """The docnums whose objects pass the queryset's filters, asked of the database
+        in chunks (for filters Whoosh can't evaluate)."""
         queryset = self.query_compiler.queryset
+        docnums = sorted(docnums)
+        doc_ids = cache.doc_ids(docnums)
         allowed = set()
-        pks = [self._to_python(h[0]) for h in hits]
+        pks = [self._to_python(pk) for pk in doc_ids]
         for i in range(0, len(pks), self.DB_CHUNK_SIZE):
             chunk = pks[i : i + self.DB_CHUNK_SIZE]
             allowed.update(
                 force_str(pk)
                 for pk in queryset.filter(pk__in=chunk).order_by().values_list("pk", flat=True).distinct()
             )
-        return [h for h in hits if h[0] in allowed]
+        return frozenset(d for d, pk in zip(docnums, doc_ids, strict=True) if pk in allowed)
 
     def _do_search(self):
-        hits, _ = self._hits(self.start, self.stop)
+        evaluation = self._evaluation()
+        stop = self.stop if self.stop is not None else evaluation.total()
+        hits = evaluation.ranked(stop)[self.start : stop]
         if not hits:
             return []
+        cache = evaluation.cache
+        doc_ids = cache.doc_ids([d for d, _score in hits])
         queryset = self.query_compiler.queryset
-        pks = [self._to_python(h[0]) for h in hits]
+        pks = [self._to_python(pk) for pk in doc_ids]
         objects = {force_str(obj.pk): obj for obj in queryset.filter(pk__in=pks)}
         results = []
-        for pk_string, score, _docnum in hits:
+        for pk_string, (_docnum, score) in zip(doc_ids, hits, strict=True):
             obj = objects.get(pk_string)
             if obj is None:
                 continue  # stale index entry or filtered out by the queryset
             if self._score_field:
-                setattr(obj, self._score_field, score)
+                setattr(obj, self._score_field, float(score))
             results.append(obj)
         if self._highlight_options is not None:
             fields, options = self._highlight_options
@@ -122,13 +159,9 @@ class WhooshSearchResults(BaseSearchResults):
         return results
 
     def _do_count(self):
-        return self._count()[0]
-
-    def _count(self):
-        _, total = self._hits(0, 1)
-        start = self.start
+        total = self._evaluation().total()
         stop = self.stop if self.stop is not None else total
-        return max(0, min(total, stop) - start), total
+        return max(0, min(total, stop) - self.start)
 
     # -- facets ----------------------------------------------------------------
 
@@ -158,32 +191,17 @@ class WhooshSearchResults(BaseSearchResults):
 
     def facets(self, *field_names):
         """
-        Facet counts for several FilterFields in one pass over the matching documents:
+        Facet counts for several FilterFields at once over the matching documents:
         ``{field_name: OrderedDict(value -> count)}``, most frequent first. Multi-valued
         fields (M2M, tags) count every value; documents without a value count under
         ``None``. Slicing of the results is ignored (counts cover the whole result set).
         """
-        fields = [self._check_facet_field(name) for name in field_names]
-        hits, _ = self._hits(0, None, need_all=True)
-        searcher = self._index().searcher()
-        counts = {field.field_name: {} for field in fields}
-        for _pk, _score, docnum in hits:
-            values = searcher.stored_fields(docnum).get("doc_fv") or {}
-            for field in fields:
-                value = values.get(field.field_name)
-                bucket = counts[field.field_name]
-                if isinstance(value, list):
-                    if not value:
-                        bucket[None] = bucket.get(None, 0) + 1
-                    for v in set(value):
-                        bucket[v] = bucket.get(v, 0) + 1
-                else:
-                    bucket[value] = bucket.get(value, 0) + 1
-        out = {}
-        for name in field_names:
-            bucket = counts[self._facet_field(name).field_name]
-            out[name] = OrderedDict(sorted(bucket.items(), key=lambda kv: -kv[1]))
-        return out
+        fields = {name: self._check_facet_field(name).field_name for name in field_names}
+        evaluation = self._evaluation()
+        if evaluation.empty:
+            return {name: {} for name in field_names}
+        counts = evaluation.cache.facet_counts(evaluation.matched(), list(dict.fromkeys(fields.values())))
+        return {name: counts[fields[name]] for name in field_names}
 
     def facet(self, field_name):
         """modelsearch API: ``OrderedDict(value -> count)`` for one FilterField."""

@@ -335,6 +335,20 @@ class IndexStore:
         for thread in list(self._pending):
             thread.join(timeout)
 
+    def open_writer(self, name, generation, procs=1, limitmb=256):
+        """A writer on a (not yet live) generation that the caller keeps open across many
+        updates and commits or cancels itself: a rebuild, which nothing else writes to.
+        With ``procs`` > 1, Whoosh's multiprocessing writer: documents are analysed and
+        written by that many forked processes, one segment each (not merged); the caller
+        checks the document count after committing (a sub-process that failed loses its
+        documents silently)."""
+        self._check_open()
+        ix = self._open_index(name, generation)
+        options = {"timeout": self.lock_timeout, "delay": self.lock_delay, "limitmb": limitmb}
+        if procs > 1:
+            options.update(procs=procs, multisegment=True)
+        return ix.writer(**options)
+
     def _write_once(self, name, fn, schema_factory, generation, new_columns, timeout=None):
         pinned = generation is not None
         for _attempt in range(5):

@@ -30,11 +30,22 @@ def word_suggestions(searchers, word, *, limit=5, maxdist=2, prefix=1, field="sp
     return ranked[:limit]
 
 
+def _splits_into_known_words(searchers, word, field, min_part=2):
+    """Whether a joined word ("prebirth") is two known words ("pre" + "birth"): the
+    search finds it as such, so it needs no correction."""
+
+    def known(w):
+        return any(field in s.schema and s.doc_frequency(field, w) > 0 for s in searchers)
+
+    return any(known(word[:i]) and known(word[i:]) for i in range(min_part, len(word) - min_part + 1))
+
+
 def suggest_query(searchers, query_string, *, maxdist=2, prefix=1, field="spell"):
     """
     "Did you mean": return ``query_string`` with each word unknown to the indexed
     vocabulary replaced by its best correction, or ``None`` if nothing was changed.
-    Capitalisation of corrected words is kept (``Pyhton`` -> ``Python``).
+    Capitalisation of corrected words is kept (``Pyhton`` -> ``Python``). A word made of
+    two known words ("prebirth") counts as known.
     """
     searchers = [s for s in searchers if s is not None]
     if not searchers or not query_string:
@@ -50,6 +61,8 @@ def suggest_query(searchers, query_string, *, maxdist=2, prefix=1, field="spell"
         known = len(word) < 3 or any(
             field in s.schema and s.doc_frequency(field, word) > 0 for s in searchers
         )
+        if not known and word.isalpha() and len(word) >= 5:
+            known = _splits_into_known_words(searchers, word, field)
         if not known and not word.isdigit():
             cands = word_suggestions(searchers, word, limit=1, maxdist=maxdist, prefix=prefix, field=field)
             if cands:
