@@ -101,7 +101,8 @@ def theme_field(through, **kwargs):
 def classification_search_fields(theme_boost=2):
     """Index definitions for the classification: term names are searchable, and every
     dimension can be filtered by slug (``<relation>__slug``, which every search backend
-    evaluates) and the foreign keys and many-to-manys also by id (backend facet counts)."""
+    evaluates) and the foreign keys and many-to-manys (themes too) also by id, so the
+    backend counts every facet in one pass and no count falls back to the database."""
     from wagtail.search import index
 
     def related(name, boost=None):
@@ -118,4 +119,5 @@ def classification_search_fields(theme_boost=2):
         index.FilterField("stage"),
         index.FilterField("agencies"),
         index.FilterField("concern_types"),
+        index.FilterField("themes"),
     ]
