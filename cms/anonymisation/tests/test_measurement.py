@@ -42,10 +42,12 @@ ISSUE_KINDS = {
     "small_number_reid",
 }
 
-# Measured on the tuning part after tuning: (precision, recall) overall.
-TUNING_FLOOR = (1.0, 1.0)
-# Measured on the held-out part, never tuned on (before tuning: precision 1.00, recall 0.41).
-HELDOUT_FLOOR = (1.0, 0.87)
+# Measured overall as (precision, recall). The first 250 tuning rows were tuned on (1.00 /
+# 1.00); 100 more, written later by the same outside hand, were added untuned (45 of 50 caught).
+TUNING_FLOOR = (1.0, 0.97)
+# The held-out part, never tuned on: 0.87 recall on its first 125 rows, 0.85 with 50 more
+# (before any tuning: precision 1.00, recall 0.41).
+HELDOUT_FLOOR = (1.0, 0.84)
 
 
 def test_the_table_is_large_varied_and_split_a_third_held_out():
