@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("search/", include("search.urls")),
+    path("video/", include("media.urls")),
 ]
 
 if settings.DEBUG:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "champions",
     "media",
     "search",
+    "wagtailmedia",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -342,3 +343,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
+
+# Video (media/): wagtailmedia's admin over our Video model; the pipeline's limits.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "video_media.Video",
+    "MEDIA_FORM_BASE": "media.forms.VideoFormBase",
+    "AUDIO_EXTENSIONS": [],
+    # Checked by probing the content (media/probe.py); the extension is only a hint.
+    "VIDEO_EXTENSIONS": [],
+}
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
+VIDEO_MAX_SECONDS = int(os.environ.get("VIDEO_MAX_SECONDS", 20 * 60))
