@@ -354,3 +354,9 @@ WAGTAILMEDIA = {
 }
 VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
 VIDEO_MAX_SECONDS = int(os.environ.get("VIDEO_MAX_SECONDS", 20 * 60))
+# x264's speed/size trade-off for the web renditions (media/transcode.py).
+VIDEO_TRANSCODE_PRESET = os.environ.get("VIDEO_TRANSCODE_PRESET", "veryfast")
+# A processing video whose worker has not reported for this long is picked up again
+# when a worker starts (media/tasks.py); after this many tries it is marked failed.
+VIDEO_TRANSCODE_STALE_SECONDS = int(os.environ.get("VIDEO_TRANSCODE_STALE_SECONDS", 120))
+VIDEO_TRANSCODE_MAX_ATTEMPTS = int(os.environ.get("VIDEO_TRANSCODE_MAX_ATTEMPTS", 3))
