@@ -8,8 +8,12 @@ Range (``serving.py``). The original upload is never changed or deleted by the
 pipeline, so a failed transcode can always be retried.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from wagtailmedia.models import AbstractMedia
 
 
@@ -34,6 +38,10 @@ class Video(AbstractMedia):
     # quiet for long enough is picked up again (see tasks.py).
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Set by the worker that claims the transcode (tasks.py); progress and the result are
+    # written only while it still matches, so a worker that was given up on, or a file
+    # replaced mid-transcode, can never overwrite newer work.
+    transcode_token = models.CharField(max_length=32, blank=True, editable=False)
     mp4_720 = models.FileField(upload_to="video_renditions", blank=True, editable=False)
     mp4_360 = models.FileField(upload_to="video_renditions", blank=True, editable=False)
 
@@ -50,11 +58,13 @@ class Video(AbstractMedia):
     @property
     def web_sources(self):
         """<source> elements for a page's <video>, best first; empty until ready."""
+        from .serving import versioned_url  # serving imports the models
+
         if not self.is_ready:
             return []
         return [
             {
-                "src": reverse("video_media:rendition", args=[self.pk, name]),
+                "src": versioned_url(reverse("video_media:rendition", args=[self.pk, name]), field),
                 "type": "video/mp4",
                 "height": height,
             }
@@ -64,7 +74,32 @@ class Video(AbstractMedia):
 
     @property
     def poster_url(self):
-        return reverse("video_media:poster", args=[self.pk]) if self.is_ready and self.thumbnail else ""
+        from .serving import versioned_url
+
+        if not (self.is_ready and self.thumbnail):
+            return ""
+        return versioned_url(reverse("video_media:poster", args=[self.pk]), self.thumbnail)
+
+    @property
+    def is_stale(self):
+        """Processing, but its worker has not reported for too long: it stopped or died."""
+        if self.status != TranscodeStatus.PROCESSING:
+            return False
+        limit = timezone.now() - timedelta(seconds=settings.VIDEO_TRANSCODE_STALE_SECONDS)
+        return self.heartbeat_at is None or self.heartbeat_at < limit
+
+    @property
+    def can_retry(self):
+        return self.status == TranscodeStatus.FAILED or self.is_stale
+
+    @property
+    def status_label(self):
+        """What the admin shows: "Queued", "Processing 42%", "Ready" or "Failed: reason"."""
+        if self.status == TranscodeStatus.PROCESSING:
+            return f"Processing {self.progress}%" + (" (stalled)" if self.is_stale else "")
+        if self.status == TranscodeStatus.FAILED:
+            return f"Failed: {self.failure_reason}" if self.failure_reason else "Failed"
+        return self.get_status_display()
 
 
 class CaptionKind(models.TextChoices):
@@ -96,4 +131,6 @@ class CaptionTrack(models.Model):
 
     @property
     def url(self):
-        return reverse("video_media:track", args=[self.pk])
+        from .serving import versioned_url
+
+        return versioned_url(reverse("video_media:track", args=[self.pk]), self.file)
