@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
+from media.captions import format_time
+
 TIMESTAMP = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
 
 
@@ -48,6 +50,11 @@ class DecisionPointValue(blocks.StructValue):
     @property
     def seconds(self):
         return timestamp_seconds(self.get("timestamp"))
+
+    @property
+    def time_label(self):
+        """The timestamp as written on the page ('01:05' -> '1:05')."""
+        return format_time(self.seconds)
 
 
 class DecisionPointBlock(blocks.StructBlock):

@@ -333,7 +333,18 @@ def extract_page_text(page) -> list[tuple[str, str]]:
         label = capfirst(str(relation.related_model._meta.verbose_name_plural))
         for i, child in enumerate(manager.all(), start=1):
             extractor.model_fields(child, f"{accessor}.", f"{label} {i}{SEP}")
-    return extractor.resolve()
+    return extractor.resolve() + list(_extra_text(page))
+
+
+def _extra_text(page):
+    """Text a page publishes from elsewhere (a scenario's captions, read from its video's
+    caption files): the model's ``anonymisation_extra_text()`` gives (location, text) pairs."""
+    extra = getattr(page, "anonymisation_extra_text", None)
+    if extra is None:
+        return
+    for location, text in extra():
+        if text and text.strip():
+            yield location, text
 
 
 def extract_block_text(block, value, location: str, path: str = "") -> list[tuple[str, str]]:

@@ -78,6 +78,11 @@ class AnonymisationApprovalForm(forms.Form):
             raise forms.ValidationError(_("This review is no longer in progress. Reload the page."))
         if self.unavailable:
             raise forms.ValidationError(self.unavailable)
+        # A page type's own publishing rule (a scenario needs captions) is said here, not as a 403.
+        page = self.revision.as_object()
+        problem = page.publish_problem() if hasattr(page, "publish_problem") else None
+        if problem:
+            raise forms.ValidationError(problem)
         dismissals = {}
         for finding in self.unresolved:
             name = field_name_for(finding)

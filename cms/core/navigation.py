@@ -3,6 +3,7 @@
 PRIMARY_NAVIGATION = [
     # (label, path)
     ("Case studies", "/case-studies/"),
+    ("Video scenarios", "/scenarios/"),
     ("Search", "/search/"),
 ]
 

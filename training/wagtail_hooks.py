@@ -1,0 +1,89 @@
+"""Admin wiring of the captions rule: friendly publish refusals and a warning in the editor.
+
+The rule itself is enforced on every publish path by ``publishing.py``; these hooks say
+why before the editor gets there, keeping their changes as a draft.
+"""
+
+from django.contrib import messages as django_messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin import messages
+
+from .models import ScenarioPage
+from .publishing import publish_problem
+
+
+def _scenario(page):
+    page = page.specific if hasattr(page, "specific") else page
+    return page if isinstance(page, ScenarioPage) else None
+
+
+def _latest(page):
+    """The scenario as its latest revision would publish it."""
+    revision = page.get_latest_revision()
+    return revision.as_object() if revision is not None else page
+
+
+@hooks.register("before_publish_page")
+def refuse_publish_without_captions(request, page):
+    """Admin Publish (edit and create views, scheduling too) runs after the draft is saved."""
+    scenario = _scenario(page)
+    if scenario is None:
+        return None
+    problem = publish_problem(_latest(scenario))
+    if not problem:
+        return None
+    django_messages.error(
+        request,
+        _("Not published. %(reason)s Your changes are saved as a draft.") % {"reason": problem},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[scenario.pk]))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_without_captions(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    form = getattr(action_class_instance, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in list(pages):
+            pages.extend(page.get_descendants().not_live().specific())
+    blocked = [
+        scenario
+        for scenario in (_scenario(page) for page in pages)
+        if scenario is not None and publish_problem(_latest(scenario))
+    ]
+    if not blocked:
+        return None
+    messages.error(
+        request,
+        format_html(
+            "{} {}",
+            _(
+                "Nothing was published: these scenarios need a ready video with English captions first "
+                "(scenarios cannot be published without captions):"
+            ),
+            ", ".join(f"“{page.title}”" for page in blocked[:10]) + ("…" if len(blocked) > 10 else ""),
+        ),
+    )
+    return redirect(action_class_instance.next_url)
+
+
+@hooks.register("before_edit_page")
+def warn_before_publishing(request, page):
+    """Say in the editor what stops the scenario being published, before anyone tries."""
+    if request.method != "GET":
+        return None
+    scenario = _scenario(page)
+    if scenario is None:
+        return None
+    problem = publish_problem(_latest(scenario))
+    if problem:
+        django_messages.warning(
+            request, _("This scenario cannot be published yet. %(reason)s") % {"reason": problem}
+        )
+    return None
