@@ -27,6 +27,7 @@ urlpatterns = [
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
     path("search/", include("search.urls")),
     path("video/", include("media.urls")),
+    path("scenario-progress/", include("training.urls")),
 ]
 
 if settings.DEBUG:
