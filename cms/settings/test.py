@@ -39,3 +39,4 @@ STORAGES = {
 }
 STATIC_ROOT = os.path.join(_tmp, "static")
 os.makedirs(STATIC_ROOT, exist_ok=True)
+DEMO_VIDEO_SIZE = "320x180"  # demo videos (training/demo_videos.py) stay quick to make and transcode
