@@ -581,6 +581,95 @@ RULES = [
         name="wagtaildocs_authenticate_with_password",
         expect=everyone(NOT_FOUND),
     ),
+    # ---- Videos (wagtailmedia over media.Video): Editors upload and manage them --------------------
+    Rule(
+        "admin: videos: retry a transcode and delete a caption track are POST-only",
+        name=r"video_media_admin:(retry|delete_track)",
+        params={"video_id": "video", "track_id": "track"},
+        expect=by_role(SIGN_IN, DENIED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED),
+        note="POST needs change permission on the video: media/tests/test_admin.py",
+    ),
+    Rule(
+        "admin: videos: caption tracks are managed by Editors only",
+        name=r"video_media_admin:tracks",
+        params={"video_id": "video"},
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: videos: the upload form is for Editors only",
+        name=r"wagtailmedia:add",
+        path="/admin/media/video/add/",
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: videos: uploading from the chooser is for Editors only",
+        name=r"wagtailmedia:chooser_upload",
+        path="/admin/media/video/chooser/upload/",
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: videos: the chooser, filtered to videos, is for every staff role",
+        name=r"wagtailmedia:chooser_typed",
+        path="/admin/media/chooser/video/",
+        expect=admin(OK),
+    ),
+    Rule(
+        "admin: videos: the chooser (picking a video for a page) is for every staff role",
+        name=r"wagtailmedia:chooser",
+        expect=admin(OK),
+        note="like the document chooser: titles and posters only; the files are served by media/serving.py",
+    ),
+    Rule(
+        "admin: videos: listing, edit, delete and usage are for Editors only",
+        name=r"wagtailmedia:.*",
+        params={"media_id": "video", "media_type": "video"},
+        expect=editors_only(),
+    ),
+    # ---- Videos served to the public --------------------------------------------------------------
+    Rule(
+        "videos: renditions, posters and captions of a video a live page uses are served to everyone",
+        name=r"video_media:(rendition|poster|track)",
+        variants=(
+            (
+                "used by a live scenario",
+                {"video_id": "video", "rendition": "720", "track_id": "track"},
+                everyone(OK),
+            ),
+            (
+                "not used by any live page",
+                {"video_id": "unused_video", "rendition": "720", "track_id": "unused_track"},
+                by_role(NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, OK),
+            ),
+            (
+                "no such video",
+                {"video_id": MISSING, "rendition": "720", "track_id": MISSING},
+                everyone(NOT_FOUND),
+            ),
+        ),
+    ),
+    # ---- Video scenarios: progress, answers and reflections (training/views.py) ---------------------
+    Rule(
+        "scenarios: watch beacons and decision answers are POST-only (GET: 405)",
+        name=r"training:(watch|answer)",
+        params={"page_id": "scenario", "point": 0},
+        expect=everyone(NOT_ALLOWED),
+        note="POSTs need the CSRF token: training/tests/test_progress.py, test_decisions.py",
+    ),
+    Rule(
+        "scenarios: your own reflections on a live scenario; anonymous people sign in first",
+        name="training:reflections",
+        variants=(
+            ("live scenario", {"page_id": "scenario"}, signed_in_only(OK)),
+            ("not a scenario", {"page_id": "case_study"}, everyone(NOT_FOUND)),
+        ),
+    ),
+    Rule(
+        "scenarios: deleting a reflection needs sign-in; anyone else's is 404",
+        name="training:delete_reflection",
+        params={"pk": "reflection"},
+        expect=by_role(SIGN_IN, OK, NOT_FOUND, NOT_FOUND, NOT_FOUND),
+        note="the reflection is the Practitioner's own; GET shows the confirmation, POST deletes",
+    ),
     # ---- Accounts (allauth and ours) -------------------------------------------------------------
     Rule(
         "accounts: profile and delete-account form need sign-in",

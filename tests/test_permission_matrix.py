@@ -101,6 +101,7 @@ def _build_objects():
     from case_studies.tests.factories import case_study_index, make_case_study
     from cms.taxonomy.models import Agency
     from cms.users.models import User
+    from training.tests.factories import make_scenario, make_video
 
     Document = get_document_model()
     index = case_study_index()
@@ -120,7 +121,14 @@ def _build_objects():
     )
     query = Query.get("safeguarding")
     SearchPromotion.objects.create(query=query, page=case_study, sort_order=0, description="Start here")
+    video, unused_video = make_video("Matrix video"), make_video("Matrix unused video")
+    scenario = make_scenario("Matrix scenario", state="published", video=video)
     return {
+        "video": video,
+        "track": video.tracks.first(),
+        "unused_video": unused_video,
+        "unused_track": unused_video.tracks.first(),
+        "scenario": scenario,
         "home": Page.objects.get(depth=2),
         "index": index,
         "index_path": index.url.strip("/") + "/",
@@ -144,6 +152,14 @@ def _build_objects():
         "snippet": Agency.objects.order_by("pk").first(),
         "site": Site.objects.get(is_default_site=True),
     }
+
+
+def _practitioners_reflection(scenario):
+    from cms.users.models import User
+    from training.models import Reflection
+
+    owner = User.objects.get(email=f"matrix-{PRACTITIONER.lower()}@example.org")
+    return Reflection.objects.create(user=owner, page=scenario, question="What next?", answer="Ask the GP.")
 
 
 def _make_user(email, role):
@@ -205,6 +221,7 @@ def setup(django_db_setup, django_db_blocker):
         atomic.__enter__()
         with override_settings(WAGTAILSEARCH_BACKENDS=backends, **PRODUCTION_LIKE):
             built = Setup(_build_objects(), _sign_in_roles())
+            built.objects["reflection"] = _practitioners_reflection(built.objects["scenario"])
     yield built
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
