@@ -177,6 +177,7 @@ class SearchPage:
         self.operator_fallback = False
         self.operator = "and"
         self._private_q = None
+        self._results = self._results_key = None  # the unfiltered search, for type_counts()
 
     def live(self, model=Page):
         if self._private_q is None:
@@ -216,7 +217,10 @@ class SearchPage:
         qs = self.live().filter(content_type__in=self.content_types(scope))
         if self.params.facets:
             qs = qs.filter(pk__in=self.faceted_ids(scope))
-        return qs.search(self.params.query, operator=operator)
+        results = qs.search(self.params.query, operator=operator)
+        if not self.params.has_filters:  # every type, no filters: what type_counts() searches
+            self._results, self._results_key = results, (self.params.query, operator)
+        return results
 
     def faceted_ids(self, scope):
         """Ids of the pages of each type in ``scope`` that match every chosen facet (one query a type)."""
@@ -234,9 +238,12 @@ class SearchPage:
     # -- facets -----------------------------------------------------------------
 
     def type_counts(self):
-        """Count per content type for the query (other facets not applied)."""
-        results = self.live().filter(content_type__in=self.content_types(self.types))
-        results = results.search(self.params.query, operator=self.operator)
+        """Count per content type for the query (other facets not applied). Without
+        filters the results on show are that very search: their evaluation is reused."""
+        results = self._results
+        if results is None or self._results_key != (self.params.query, self.operator):
+            results = self.live().filter(content_type__in=self.content_types(self.types))
+            results = results.search(self.params.query, operator=self.operator)
         counts = dict(results.facet("content_type"))
         by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types, strict=True)}
         return {by_ct[ct].slug: n for ct, n in counts.items() if ct in by_ct}
@@ -374,31 +381,15 @@ class SearchPage:
             for page in qs:
                 specific[page.pk] = (page, search_type)
         items = []
-        has_highlight = hasattr(self.backend, "highlight")
+        highlight = self.highlighter()
         for obj in objects:
             if obj.pk not in specific:
                 continue
             page, search_type = specific[obj.pk]
             title = escape(page.title)
             snippet = ""
-            if has_highlight and self.params.query:
-                try:
-                    marks = self.backend.highlight(
-                        page,
-                        self.params.query,
-                        fields=("title",) + tuple(search_type.snippet_fields),
-                        max_fragments=2,
-                        fragment_chars=160,
-                        surround=60,
-                    )
-                except Exception:  # pragma: no cover
-                    logger.exception("Highlighting failed")
-                    marks = {}
-                title = marks.get("title") or title
-                for name in search_type.snippet_fields:
-                    if marks.get(name):
-                        snippet = marks[name]
-                        break
+            if highlight is not None:
+                title, snippet = highlight(page, search_type, title)
             if not snippet and search_type.summary_field:
                 snippet = escape(Truncator(getattr(page, search_type.summary_field, "") or "").chars(240))
             items.append(
@@ -411,6 +402,47 @@ class SearchPage:
                 }
             )
         return items
+
+    def highlighter(self):
+        """``highlight(page, search_type, title) -> (title, snippet)`` for this query, or
+        None (no query, or a backend without highlighting). The title is always marked;
+        the snippet is the first of the type's snippet fields with a match, and the fields
+        after it are not read. With a Whoosh backend the query's terms are analysed once
+        per request (per index), not once per result."""
+        if not self.params.query or not hasattr(self.backend, "highlight"):
+            return None
+        backend, query = self.backend, self.params.query
+        options = {"max_fragments": 2, "fragment_chars": 160, "surround": 60}
+        terms_by_model = {}
+        shared_terms = hasattr(backend, "highlight_terms")
+
+        def marks(page, fields, **extra):
+            try:
+                if shared_terms:
+                    model = type(page)
+                    if model not in terms_by_model:
+                        terms_by_model[model] = backend.highlight_terms(query, model)
+                    return backend.highlight(
+                        page, query, fields=fields, terms=terms_by_model[model], **options, **extra
+                    )
+                return backend.highlight(page, query, fields=fields, **options)
+            except Exception:  # pragma: no cover
+                logger.exception("Highlighting failed")
+                return {}
+
+        def highlight(page, search_type, title):
+            if shared_terms:
+                title = marks(page, ("title",)).get("title") or title
+                found = marks(page, tuple(search_type.snippet_fields), first_match=True)
+            else:
+                found = marks(page, ("title",) + tuple(search_type.snippet_fields))
+                title = found.get("title") or title
+            for name in search_type.snippet_fields:
+                if found.get(name):
+                    return title, found[name]
+            return title, ""
+
+        return highlight
 
     # -- the whole thing ----------------------------------------------------------
 

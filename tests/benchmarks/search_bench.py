@@ -387,13 +387,14 @@ def run_query(backend, spec):
 
 
 def sample(fn, repeat=REPEAT, budget=BUDGET):
-    """``(first, median, last_result)``: one warm-up run, then up to ``repeat`` samples
-    (fewer when they take over ``budget`` seconds in all; the warm-up then counts)."""
+    """``(first, median, last_result)``: one warm-up run, then at least one and up to
+    ``repeat`` samples (fewer when they take over ``budget`` seconds in all). The last result
+    is always a warm run's, so what it reports (e.g. its SQL count) is never the cold one's."""
     started = time.perf_counter()
     result = fn()
     first = time.perf_counter() - started
     samples = []
-    while len(samples) < repeat and sum(samples) + (first if not samples else 0) < budget:
+    while len(samples) < repeat and (not samples or sum(samples) < budget):
         started = time.perf_counter()
         result = fn()
         samples.append(time.perf_counter() - started)

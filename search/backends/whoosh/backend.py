@@ -291,6 +291,18 @@ class WhooshSearchBackend(BaseSearchBackend):
             indexes = list(self.all_indexes())
         return [s for s in (index.searcher() for index in indexes) if s is not None]
 
+    def highlight_terms(self, query, model, *, autocomplete=False):
+        """The analysed terms :meth:`highlight` marks for ``query`` in objects of ``model``
+        (its index's vocabulary decides how compounds split). Compute them once and pass
+        them as ``terms=`` when highlighting several results of one search."""
+        vocabulary = None
+        if not autocomplete:
+            searcher = self.get_index_for_model(model).searcher()
+            if searcher is not None:
+                columns = [(name, 1.0) for name in searcher.schema.names() if name.startswith("t_")]
+                vocabulary = Vocabulary(searcher, columns)
+        return query_terms(query, autocomplete=autocomplete, vocabulary=vocabulary)
+
     def highlight(
         self,
         obj_or_pk,
@@ -303,6 +315,8 @@ class WhooshSearchBackend(BaseSearchBackend):
         fragment_chars=200,
         surround=40,
         separator=" … ",
+        terms=None,
+        first_match=False,
     ):
         """
         Highlighted snippets of a search result.
@@ -312,6 +326,10 @@ class WhooshSearchBackend(BaseSearchBackend):
         :param fields: field paths to highlight, e.g. ``["title", "body",
             "authors__name"]``; default: every SearchField (AutocompleteField when
             ``autocomplete=True``), including those inside RelatedFields.
+        :param terms: the query's analysed terms from :meth:`highlight_terms` (computed
+            here when not given).
+        :param first_match: only the first of ``fields`` (in that order) with a match:
+            the fields after it are not read.
         :returns: ``{field_path: SafeString}`` for the fields that contain a match. The
             source text is HTML-escaped before ``<mark>...</mark>`` is added, so the
             snippets are safe to output as-is.
@@ -324,22 +342,32 @@ class WhooshSearchBackend(BaseSearchBackend):
             if obj is None:
                 return {}
         specific = getattr(obj, "get_indexed_instance", lambda: obj)() or obj
-        vocabulary = None
-        if not autocomplete:
-            searcher = self.get_index_for_model(type(specific)).searcher()
-            if searcher is not None:
-                columns = [(name, 1.0) for name in searcher.schema.names() if name.startswith("t_")]
-                vocabulary = Vocabulary(searcher, columns)
-        terms = query_terms(query, autocomplete=autocomplete, vocabulary=vocabulary)
+        if terms is None:
+            terms = self.highlight_terms(query, type(specific), autocomplete=autocomplete)
         if not terms:
             return {}
+        options = {
+            "max_fragments": max_fragments,
+            "fragment_chars": fragment_chars,
+            "surround": surround,
+            "separator": separator,
+        }
+        search_fields = specific.get_search_fields()
+        if first_match and fields is not None:
+            for path in dict.fromkeys(fields):
+                out = self._highlight_fields(specific, search_fields, [path], terms, autocomplete, options)
+                if out:
+                    return out
+            return OrderedDict()
+        return self._highlight_fields(specific, search_fields, fields, terms, autocomplete, options)
+
+    @staticmethod
+    def _highlight_fields(obj, search_fields, fields, terms, autocomplete, options):
         field_type = AutocompleteField if autocomplete else SearchField
         texts = OrderedDict()
         wanted = None if fields is None else frozenset(fields)
-        for field, path, text in iter_text_values(specific, specific.get_search_fields(), paths=wanted):
+        for field, path, text in iter_text_values(obj, search_fields, paths=wanted):
             if not isinstance(field, field_type) or not text:
-                continue
-            if fields is not None and path not in fields:
                 continue
             texts.setdefault(path, []).append(text)
         out = OrderedDict()
@@ -349,10 +377,7 @@ class WhooshSearchBackend(BaseSearchBackend):
                 () if autocomplete else terms,
                 prefixes=terms if autocomplete else (),
                 analyzer=_PLAIN_ANALYZER if autocomplete else None,
-                max_fragments=max_fragments,
-                fragment_chars=fragment_chars,
-                surround=surround,
-                separator=separator,
+                **options,
             )
             if snippet:
                 out[path] = snippet

@@ -227,8 +227,12 @@ class IndexCache:
 
     def matches(self, q, allowed=None):
         """The docnums matching text query ``q`` and passing ``allowed`` (a set, or None
-        for all): a set-like object."""
-        docs = self.docs(q)
+        for all): a set-like object. A compound query's own set is kept, as one request
+        asks for it several times (the results, their count, type and facet counts)."""
+        if _is_compound(q):
+            docs = self._cached(("matches", q), lambda: frozenset(self.docs(q)))
+        else:
+            docs = self.docs(q)
         if allowed is None:
             return docs
         if len(allowed) < len(docs):
