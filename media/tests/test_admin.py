@@ -29,8 +29,10 @@ def upload(client, path, title="Child A: a referral"):
 
 @pytest.mark.parametrize("user", ["superuser", "editor"])
 def test_a_good_upload_is_probed_stored_and_converted(
-    request, client, user, media_root, samples, stored, django_capture_on_commit_callbacks
+    db, request, client, user, media_root, samples, stored, django_capture_on_commit_callbacks
 ):
+    # `db` named here: the user fixture is only asked for inside, too late for pytest-django to
+    # order this test with the other database tests (before any transactional test flushes).
     client.force_login(request.getfixturevalue(user))
     with django_capture_on_commit_callbacks(execute=True):
         response = upload(client, samples.good)
