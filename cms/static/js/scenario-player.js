@@ -25,7 +25,8 @@
 var BEACON_EVERY = 15; // seconds of play between beacons
 // Seconds between two timeupdates that can still be play at 1x speed (browsers send them
 // every 15-250 ms; a busy page can be slower). A seek is caught by its own event; this
-// only stops an unexplained jump from counting.
+// only stops an unexplained jump from counting. A step is also play when no more video
+// time passed than the clock allows (a busy device may send timeupdates seconds apart).
 var MAX_STEP = 3;
 var JOIN_GAP = 0.25; // as training/progress.py: ranges this close are one
 var MAX_RANGES = 500; // as training/progress.py
@@ -111,6 +112,7 @@ function initPlayer() {
 
   var played = [];
   var last = null; // the time of the last timeupdate during play; null after a seek
+  var lastClock = 0; // performance.now() when `last` was taken
   var playSinceBeacon = 0;
   var lastSent = "";
 
@@ -353,10 +355,14 @@ function initPlayer() {
       return;
     }
     var from = last;
+    var clock = window.performance.now();
+    var elapsed = (clock - lastClock) / 1000;
     last = now;
+    lastClock = clock;
     if (from === null) return;
     var step = now - from;
-    if (step <= 0 || step > MAX_STEP * Math.max(1, video.playbackRate || 1)) return; // a jump, not play
+    var rate = Math.max(1, video.playbackRate || 1);
+    if (step <= 0 || step > Math.max(MAX_STEP, elapsed * 1.25 + 0.5) * rate) return; // a jump, not play
     played = addRange(played, from, now);
     playSinceBeacon += step;
     if (playSinceBeacon >= BEACON_EVERY) {
@@ -385,10 +391,12 @@ function initPlayer() {
 
   video.addEventListener("seeked", function () {
     last = video.seeking ? null : video.currentTime;
+    lastClock = window.performance.now();
   });
 
   video.addEventListener("pause", function () {
     last = video.currentTime;
+    lastClock = window.performance.now();
     send(false);
   });
 
