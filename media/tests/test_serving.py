@@ -13,6 +13,8 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, Storage
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 from cms.anonymisation.testing import publish_guard_suspended
@@ -92,8 +94,14 @@ def url(video, name="720"):
 
 
 def body(response):
+    """The response's bytes. Closing it sends request_finished; as Django's test client does,
+    without closing the database connection (on PostgreSQL that would end the test's transaction)."""
     data = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return data
 
 

@@ -104,6 +104,7 @@ def test_a_video_that_keeps_stalling_is_given_up_on(videos, settings):
     assert "interrupted 3 times" in video.failure_reason
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes database connections between tasks
 def test_the_worker_command_runs_the_hooks_then_finishes_the_work(videos, settings):
     """``db_worker --batch``: the stale video is queued again at start-up, then converted."""
     settings.TASKS = DATABASE_TASKS
