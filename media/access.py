@@ -75,8 +75,3 @@ def audience(video, user, request=None) -> str | None:
     if ids and request is not None and _restricted_page_lets_in(ids, request):
         return PRIVATE
     return None
-
-
-def can_view(user, video, request=None) -> bool:
-    """May ``user`` fetch the video's files? Readiness is the caller's check (serving.py)."""
-    return audience(video, user, request) is not None
