@@ -7,6 +7,8 @@ from wagtail import blocks
 
 from media.captions import format_time
 
+from .choices import SessionFormat
+
 TIMESTAMP = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
 
 
@@ -68,3 +70,60 @@ class DecisionPointBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         value_class = DecisionPointValue
+
+
+def _agency_choices():
+    from cms.taxonomy.models import Agency
+
+    return [(agency.slug, agency.name) for agency in Agency.objects.order_by("name")]
+
+
+class ScenarioModuleBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(page_type="training.ScenarioPage", label="Video scenario")
+    note = blocks.CharBlock(max_length=200, required=False, help_text="Why this scenario, in a sentence.")
+
+    class Meta:
+        icon = "media"
+        label = "Video scenario"
+
+
+class CaseStudyModuleBlock(blocks.StructBlock):
+    # Chosen by page type name: training never imports case_studies.
+    page = blocks.PageChooserBlock(page_type="case_studies.CaseStudyPage", label="Case study")
+    note = blocks.CharBlock(max_length=200, required=False, help_text="Why this case study, in a sentence.")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Case study"
+
+
+class SessionModuleBlock(blocks.StructBlock):
+    """An in-person session; the dates come from the sessions scheduled for the programme."""
+
+    format = blocks.ChoiceBlock(choices=SessionFormat.choices)
+    title = blocks.CharBlock(max_length=120)
+    description = blocks.TextBlock(max_length=600, required=False)
+
+    class Meta:
+        icon = "group"
+        label = "In-person session"
+
+
+class ShadowingModuleBlock(blocks.StructBlock):
+    host_agency = blocks.ChoiceBlock(choices=_agency_choices, help_text="The agency the new starter visits.")
+    length = blocks.IntegerBlock(min_value=1, max_value=52)
+    unit = blocks.ChoiceBlock(choices=[("days", "days"), ("weeks", "weeks")], default="days")
+    description = blocks.TextBlock(
+        max_length=600, required=False, help_text="E.g. two weeks in the MASH, sitting with each agency."
+    )
+
+    class Meta:
+        icon = "user"
+        label = "Shadowing placement"
+
+
+class ProgrammeModuleBlock(blocks.StreamBlock):
+    scenario = ScenarioModuleBlock()
+    case_study = CaseStudyModuleBlock()
+    session = SessionModuleBlock()
+    shadowing = ShadowingModuleBlock()

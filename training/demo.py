@@ -25,7 +25,7 @@ from media.captions import format_time
 from media.models import Video
 from media.pipeline import create_video
 
-from . import demo_videos
+from . import demo_programmes, demo_videos
 from .demo_scenarios import SCENARIOS
 from .models import RelatedCaseStudy, ScenarioPage, english_captions
 from .setup import ensure_index_page
@@ -50,7 +50,8 @@ def load(stdout):
         remove_unused(replaced)
         pages.append(page)
     feature_on_home([page for page in pages if page.live], stdout)
-    return f"{len(pages)} video scenarios"
+    programmes = demo_programmes.load(stdout)  # after the scenarios, which its modules link
+    return f"{len(pages)} video scenarios; {programmes}"
 
 
 # -- the videos -----------------------------------------------------------------

@@ -87,3 +87,31 @@ def warn_before_publishing(request, page):
             request, _("This scenario cannot be published yet. %(reason)s") % {"reason": problem}
         )
     return None
+
+
+# --- Trainers' tools: the "Sessions" menu (sessions, venues, non-attendance report) ---------
+
+from wagtail.admin.menu import MenuItem as AdminMenuItem  # noqa: E402
+
+from .trainer_tools.viewsets import SUBMENU_HOOK, SessionsMenu  # noqa: E402
+
+
+@hooks.register("register_admin_viewset")
+def register_sessions_menu():
+    return SessionsMenu()
+
+
+class NonAttendanceMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("training.view_session")
+
+
+@hooks.register(SUBMENU_HOOK)
+def register_non_attendance_menu_item():
+    return NonAttendanceMenuItem(
+        "Non-attendance by agency",
+        reverse("training_sessions:non_attendance"),
+        name="non-attendance-by-agency",
+        icon_name="warning",
+        order=300,
+    )

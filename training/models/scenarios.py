@@ -30,7 +30,7 @@ from cms.taxonomy.classification import Classified, ThemeItemBase, classificatio
 from media.captions import format_time, read_track, transcript
 from media.models import CaptionKind
 
-from .blocks import DecisionPointBlock, timestamp_seconds
+from ..blocks import DecisionPointBlock, timestamp_seconds
 
 # Decision points must leave the end of the video alone (the player finishes there) and
 # leave time between them to watch something.
@@ -72,7 +72,7 @@ class ScenarioIndexPage(Page):
     template = "training/scenario_index_page.html"
 
     def serve(self, request, *args, **kwargs):
-        from .listing import serve_listing
+        from ..listing import serve_listing
 
         return serve_listing(self, request)
 
@@ -117,7 +117,15 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
     # The video's duration, kept here for the listing's duration filter (set on save).
     duration_seconds = models.PositiveIntegerField(default=0, editable=False)
     themes = theme_field(ScenarioTheme)
-    # The featured champion comes with the champions issue (a chooser to their profile page).
+    # Chosen by page type name: training never imports champions. Shown only while live.
+    featured_champion = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A collaboration champion who appears in the video, shown with a link to their profile.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -137,6 +145,7 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
         FieldPanel("learning_objectives"),
         FieldPanel("decision_points"),
         FieldPanel("reflective_questions"),
+        PageChooserPanel("featured_champion", "champions.ChampionProfilePage"),
         InlinePanel("related_case_studies", label="Related case studies", max_num=4),
     ]
 
@@ -238,7 +247,7 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
     def publish_problem(self):
         """Why this content cannot be published yet (no ready video with English captions,
         or the check cannot run), or None. Enforced on every path by publishing.py."""
-        from .publishing import publish_problem
+        from ..publishing import publish_problem
 
         return publish_problem(self)
 
@@ -310,11 +319,22 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
         live = {page.pk: page for page in Page.objects.live().public().filter(pk__in=chosen)}
         return [live[pk] for pk in chosen if pk in live]
 
+    def featured_champion_page(self):
+        """The featured champion's profile (the specific page) while it is live, public and
+        consented; else None. Read through attributes only (``shown_name``, ``job_title``,
+        ``agency``, ``has_consent``): training never imports champions."""
+        if not self.featured_champion_id:
+            return None
+        champion = Page.objects.live().public().filter(pk=self.featured_champion_id).specific().first()
+        if champion is None or not getattr(champion, "has_consent", False):
+            return None
+        return champion
+
     def text_url(self):
         return self.url + self.reverse_subpage("text") if self.url else ""
 
     def get_context(self, request, *args, **kwargs):
-        from .progress import scenario_context
+        from ..progress import scenario_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -322,6 +342,7 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
                 "video_ready": self.video_ready,
                 "transcript": self.transcript(),
                 "related_case_studies": self.related_case_study_pages(),
+                "featured_champion": self.featured_champion_page(),
                 "text_version_url": self.text_url(),
             }
         )
@@ -331,7 +352,7 @@ class ScenarioPage(AnonymisationGuarded, RoutablePageMixin, Classified, Page):
     @path("text/", name="text")
     def text_version(self, request):
         """Everything in the video, as text: for anyone who cannot or would rather not watch."""
-        from .progress import reflective_questions
+        from ..progress import reflective_questions
 
         items = self.text_version_items()
         context = Page.get_context(self, request)
