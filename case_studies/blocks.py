@@ -69,11 +69,24 @@ class LearningPointsBlock(blocks.StructBlock):
 
 
 class ReflectionBlock(blocks.StructBlock):
-    """A first-person reflection. The author is a name and role until champion profiles exist."""
+    """A first-person reflection, by a named author or role, or by a collaboration champion.
+
+    When a champion is chosen, the reflection shows their name and role from their profile,
+    linked to it, only while that profile is live and consented; otherwise only the author's
+    role. The champion is chosen by page type name: case_studies never imports champions.
+    """
 
     quote = blocks.TextBlock()
     author_name = blocks.CharBlock(max_length=80, help_text="Name, with their consent, or a role-only label.")
     author_role = blocks.CharBlock(max_length=120, required=False)
+    champion = blocks.PageChooserBlock(
+        page_type="champions.ChampionProfilePage",
+        required=False,
+        help_text=(
+            "If the author is a collaboration champion, choose their profile: the reflection then shows "
+            "their name and role from it, with a link, and only while their profile is published."
+        ),
+    )
 
     class Meta:
         icon = "openquote"

@@ -28,6 +28,8 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("video/", include("media.urls")),
     path("scenario-progress/", include("training.urls")),
+    path("sessions/", include("training.booking.urls")),
+    path("contact-a-champion/", include("champions.urls")),
 ]
 
 if settings.DEBUG:

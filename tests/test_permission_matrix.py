@@ -32,6 +32,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from tests.permission_rules import (
     ANONYMOUS,
+    CHAMPION,
     DEFAULT_PARAMS,
     EDITOR,
     PRACTITIONER,
@@ -102,6 +103,7 @@ def _build_objects():
     from cms.taxonomy.models import Agency
     from cms.users.models import User
     from training.tests.factories import make_scenario, make_video
+    from training.tests.session_factories import make_session
 
     Document = get_document_model()
     index = case_study_index()
@@ -123,7 +125,10 @@ def _build_objects():
     SearchPromotion.objects.create(query=query, page=case_study, sort_order=0, description="Start here")
     video, unused_video = make_video("Matrix video"), make_video("Matrix unused video")
     scenario = make_scenario("Matrix scenario", state="published", video=video)
+    session = make_session(title="Matrix session")
     return {
+        "session": session,
+        "venue": session.venue,
         "video": video,
         "track": video.tracks.first(),
         "unused_video": unused_video,
@@ -160,6 +165,34 @@ def _practitioners_reflection(scenario):
 
     owner = User.objects.get(email=f"matrix-{PRACTITIONER.lower()}@example.org")
     return Reflection.objects.create(user=owner, page=scenario, question="What next?", answer="Ask the GP.")
+
+
+def _practitioners_booking(session):
+    """A confirmed place for the matrix's Practitioner (made directly: the service is tested elsewhere)."""
+    from cms.taxonomy.models import Agency
+    from cms.users.models import User
+    from training.models import Booking, BookingStatus
+
+    owner = User.objects.get(email=f"matrix-{PRACTITIONER.lower()}@example.org")
+    owner.agency = Agency.objects.get(slug="education")
+    owner.save(update_fields=["agency"])
+    booking = Booking.objects.create(
+        session=session, user=owner, agency=owner.agency, status=BookingStatus.CONFIRMED
+    )
+    session.confirmed_count = 1
+    session.save(update_fields=["confirmed_count"])
+    return booking
+
+
+def _champion_profiles():
+    """The matrix's Champion's own profile, and another champion's."""
+    from champions.tests.factories import make_champion
+    from cms.users.models import User
+
+    own = make_champion(
+        "Matrix Champion", user=User.objects.get(email=f"matrix-{CHAMPION.lower()}@example.org")
+    )
+    return {"champion_profile": own, "other_profile": make_champion("Other Champion")}
 
 
 def _make_user(email, role):
@@ -222,6 +255,8 @@ def setup(django_db_setup, django_db_blocker):
         with override_settings(WAGTAILSEARCH_BACKENDS=backends, **PRODUCTION_LIKE):
             built = Setup(_build_objects(), _sign_in_roles())
             built.objects["reflection"] = _practitioners_reflection(built.objects["scenario"])
+            built.objects["booking"] = _practitioners_booking(built.objects["session"])
+            built.objects.update(_champion_profiles())
     yield built
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
@@ -335,6 +370,8 @@ POST_ENDPOINTS = {
     "delete account": lambda objects: reverse("users:delete_account"),
     "profile": lambda objects: reverse("users:profile"),
     "sign out": lambda objects: reverse("account_logout"),
+    "book a session": lambda objects: reverse("sessions:book", args=[objects["session"].pk]),
+    "cancel a booking": lambda objects: reverse("sessions:cancel", args=[objects["session"].pk]),
 }
 
 
@@ -350,6 +387,7 @@ def test_post_without_csrf_token_is_refused(endpoint, role, setup):
     assert response.status_code == 403
     assert not CaseStudyFeedback.objects.exists()
     assert User.objects.filter(email__startswith="matrix-", display_name="X").count() == 0
+    assert list(setup.objects["session"].bookings.values_list("status", flat=True)) == ["confirmed"]
     if role != ANONYMOUS:  # still signed in, account intact
         assert client.get(reverse("users:profile")).status_code == 200
 

@@ -69,6 +69,25 @@ def test_extraction_walks_nested_blocks_with_labels(db):
     assert "Consent position" not in fields
 
 
+def test_a_reflections_champion_is_a_page_reference_not_text(db):
+    """A chosen champion adds no text to the check: their profile is its own page, checked and
+    published with their consent; the quote and role are still scanned."""
+    from cms.home.models import HomePage
+
+    some_page = HomePage.objects.get()  # any page: only the reference is stored
+    quote = {"quote": "It worked.", "author_name": "A DSL", "author_role": "Designated lead"}
+    plain = make_case_study(state="draft", body=[("reflection", quote)])
+    chosen = make_case_study(state="draft", body=[("reflection", {**quote, "champion": some_page})])
+
+    def scanned(page):
+        return {where: text for where, text in extract_page_text(page) if where not in ("Title", "Slug")}
+
+    assert chosen.body.raw_data[0]["value"]["champion"] == some_page.pk
+    assert scanned(chosen) == scanned(plain)
+    reflection = SEP.join(["Body", "Practitioner reflection 1"])
+    assert scanned(chosen)[reflection + SEP + "Quote"] == "It worked."
+
+
 def test_extraction_includes_search_description(db):
     page = make_case_study(state="draft")
     page.search_description = "Email jane.doe@example.org for more."

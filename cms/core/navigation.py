@@ -4,6 +4,7 @@ PRIMARY_NAVIGATION = [
     # (label, path)
     ("Case studies", "/case-studies/"),
     ("Video scenarios", "/scenarios/"),
+    ("In-person sessions", "/sessions/"),
     ("Search", "/search/"),
 ]
 

@@ -257,6 +257,14 @@ TASKS = {
     }
 }
 
+# Session bookings: reminder emails go this many days before a session starts.
+SESSION_REMINDER_DAYS = int(os.environ.get("SESSION_REMINDER_DAYS", "2"))
+
+# Contact a champion: per sender, (messages, within seconds); held messages count too.
+CHAMPION_CONTACT_RATE_LIMITS = ((5, 60 * 60), (20, 24 * 60 * 60))
+# Messages to champions are deleted after this many days (champions/tasks.py).
+CHAMPION_MESSAGE_RETENTION_DAYS = int(os.environ.get("CHAMPION_MESSAGE_RETENTION_DAYS", "90"))
+
 # Search: Whoosh on disk by default; OpenSearch / Elasticsearch when SEARCH_URL is set.
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 if SEARCH_URL:

@@ -3,10 +3,11 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .area_chooser import AreaChooserViewSet
 from .models import Agency, Area, ConcernType, EvidenceType, JourneyStage, Theme
 
 
-def _viewset(model_, icon_="tag", ordering=("sort_order", "name"), columns=("name", "slug")):
+def _viewset(model_, icon_="tag", ordering=("sort_order", "name"), columns=("name", "slug"), **extra):
     return type(
         f"{model_.__name__}ViewSet",
         (SnippetViewSet,),
@@ -16,6 +17,7 @@ def _viewset(model_, icon_="tag", ordering=("sort_order", "name"), columns=("nam
             "list_display": list(columns),
             "ordering": list(ordering),
             "search_fields": ["name", "slug"],
+            **extra,
         },
     )
 
@@ -29,7 +31,13 @@ class TaxonomyGroup(SnippetViewSetGroup):
         _viewset(JourneyStage, "list-ol"),
         _viewset(ConcernType, "warning"),
         _viewset(EvidenceType, "doc-full"),
-        _viewset(Area, "site", ordering=("name",), columns=("name", "slug", "gss_code", "nation")),
+        _viewset(
+            Area,
+            "site",
+            ordering=("name",),
+            columns=("name", "slug", "gss_code", "nation"),
+            chooser_viewset_class=AreaChooserViewSet,  # with a search box: over 200 areas
+        ),
         _viewset(Theme, "tag", ordering=("name",)),
     )
 

@@ -37,10 +37,18 @@ def test_unknown_page_is_a_styled_404(client):
 
 
 def test_demo_content_is_idempotent(client):
+    from champions import demo_champions
+    from cms.users.demo import DEMO_ACCOUNTS
+    from training import demo_programmes
+
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     counts = (User.objects.count(), HomePage.objects.count())
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
-    assert (User.objects.count(), HomePage.objects.count()) == counts == (4, 1)
+    # One account per role, the fictional attendees of the demo sessions' registers, and the
+    # fictional demo champions (the demo Champion account owns one of the six profiles).
+    champions = [spec for spec in demo_champions.CHAMPIONS if spec["email"] != "champion@example.org"]
+    accounts = len(DEMO_ACCOUNTS) + len(demo_programmes.ATTENDEES) + len(champions)
+    assert (User.objects.count(), HomePage.objects.count()) == counts == (accounts, 1)
     home = HomePage.objects.get()
     assert home.live and home.lead.strip()
     assert "co-located" not in home.lead  # our own words, not the reports'

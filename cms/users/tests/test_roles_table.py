@@ -98,6 +98,21 @@ def test_see_download_and_delete_their_own_data(client, request, fixture):
     assert not User.objects.filter(pk=account.pk).exists()
 
 
+@pytest.mark.parametrize("fixture", ["practitioner", "trainer"])
+def test_book_sessions(client, request, fixture):
+    from training.models import Booking, BookingStatus
+    from training.tests.session_factories import make_session
+
+    session = make_session()
+    account = user(request, fixture)
+    account.agency = Agency.objects.get(slug="police")
+    account.save()
+    client.force_login(account)
+    client.post(reverse("sessions:book", args=[session.pk]))
+    assert Booking.objects.get(session=session, user=account).status == BookingStatus.CONFIRMED
+    assert get(client, account, reverse("sessions:mine")).status_code == 200
+
+
 def test_practitioners_do_not_reach_the_admin(client, practitioner):
     assert refused(get(client, practitioner, "/admin/"))
 
@@ -140,6 +155,48 @@ def test_champions_cannot_publish(client, champion):
     client.post(admin_forms.edit_url(story), data)
     assert not review.reload(story).live
     assert refused(client.post(f"/admin/pages/{make_case_study().pk}/unpublish/"))
+
+
+def test_trainers_build_programmes_and_schedule_sessions(client, trainer):
+    from training.programme_setup import ensure_programme_index
+
+    index = ensure_programme_index()
+    add_programme = f"/admin/pages/add/training/inductionprogrammepage/{index.pk}/"
+    assert get(client, trainer, add_programme).status_code == 200
+    assert get(client, trainer, reverse("training_sessions:add")).status_code == 200
+    assert get(client, trainer, reverse("training_venues:add")).status_code == 200
+
+
+def test_trainers_take_registers(client, trainer):
+    from training.tests.session_factories import make_session
+
+    register = reverse("training_sessions:register", args=[make_session().pk])
+    assert get(client, trainer, register).status_code == 200
+
+
+@pytest.mark.parametrize("fixture", ["practitioner", "champion", "editor"])
+def test_only_trainers_schedule_sessions_and_take_registers(client, request, fixture):
+    from training.tests.session_factories import make_session
+
+    account = user(request, fixture)
+    session = make_session()
+    for url in (
+        reverse("training_sessions:add"),
+        reverse("training_sessions:register", args=[session.pk]),
+        reverse("training_sessions:bookings", args=[session.pk]),
+    ):
+        assert refused(get(client, account, url)), url
+
+
+def test_champions_keep_their_own_profile_and_write_stories_under_it(client, champion):
+    from champions.tests.factories import add_story_url, edit_url, make_champion
+
+    own, other = make_champion(user=champion), make_champion()
+    assert get(client, champion, edit_url(own)).status_code == 200
+    assert get(client, champion, add_story_url(own)).status_code == 200
+    assert refused(get(client, champion, edit_url(other)))
+    assert refused(get(client, champion, add_story_url(other)))
+    assert refused(client.post(reverse("wagtailadmin_pages:unpublish", args=[own.pk])))
 
 
 def test_trainers_do_not_draft_case_studies(client, trainer):
