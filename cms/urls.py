@@ -30,6 +30,8 @@ urlpatterns = [
     path("scenario-progress/", include("training.urls")),
     path("sessions/", include("training.booking.urls")),
     path("contact-a-champion/", include("champions.urls")),
+    path("my-learning/", include("training.completion.urls")),
+    path("certificates/", include("training.completion.verify_urls")),
 ]
 
 if settings.DEBUG:

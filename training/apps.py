@@ -27,7 +27,15 @@ class TrainingConfig(AppConfig):
         )
         register_search()
         register_session_search()
+        register_completion_tracking()
         register_worker_hooks()
+
+
+def register_completion_tracking():
+    """Programme completion follows the learning record (``training/completion/``)."""
+    from .completion.signals import connect
+
+    connect()
 
 
 def register_session_search():

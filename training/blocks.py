@@ -81,6 +81,11 @@ def _agency_choices():
 class ScenarioModuleBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(page_type="training.ScenarioPage", label="Video scenario")
     note = blocks.CharBlock(max_length=200, required=False, help_text="Why this scenario, in a sentence.")
+    required = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        help_text="Needed to complete the programme (untick for optional modules).",
+    )
 
     class Meta:
         icon = "media"
@@ -91,6 +96,11 @@ class CaseStudyModuleBlock(blocks.StructBlock):
     # Chosen by page type name: training never imports case_studies.
     page = blocks.PageChooserBlock(page_type="case_studies.CaseStudyPage", label="Case study")
     note = blocks.CharBlock(max_length=200, required=False, help_text="Why this case study, in a sentence.")
+    required = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        help_text="Needed to complete the programme (untick for optional modules).",
+    )
 
     class Meta:
         icon = "doc-full"
@@ -103,6 +113,11 @@ class SessionModuleBlock(blocks.StructBlock):
     format = blocks.ChoiceBlock(choices=SessionFormat.choices)
     title = blocks.CharBlock(max_length=120)
     description = blocks.TextBlock(max_length=600, required=False)
+    required = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        help_text="Needed to complete the programme (untick for optional modules).",
+    )
 
     class Meta:
         icon = "group"
@@ -115,6 +130,11 @@ class ShadowingModuleBlock(blocks.StructBlock):
     unit = blocks.ChoiceBlock(choices=[("days", "days"), ("weeks", "weeks")], default="days")
     description = blocks.TextBlock(
         max_length=600, required=False, help_text="E.g. two weeks in the MASH, sitting with each agency."
+    )
+    required = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        help_text="Needed to complete the programme (untick for optional modules).",
     )
 
     class Meta:

@@ -27,3 +27,28 @@ class Attendance(models.TextChoices):
     ATTENDED = "attended", "Attended"
     ABSENT = "absent", "Absent"
     LATE_CANCELLATION = "late-cancellation", "Late cancellation"
+
+
+class ConfidenceStage(models.TextChoices):
+    BEFORE = "before", "Before the programme"
+    AFTER = "after", "On completing it"
+    FOLLOW_UP = "follow-up", "Some weeks later"
+
+
+class ConfidenceStatement(models.TextChoices):
+    """The confidence check's statements. Keys never change: answers are matched on them."""
+
+    SHARE_WITHOUT_CONSENT = "share-without-consent", "I know when I can share information without consent"
+    WHO_TO_CONTACT = "who-to-contact", "I know who to contact in other agencies"
+    CASE_STUDIES_HELP = "case-studies-help", "Case studies help me understand when to share"
+    OTHER_AGENCIES_WORK = "other-agencies-work", "I understand how other agencies respond to a concern"
+    CONFIDENT_TO_SHARE = (
+        "confident-to-share",
+        "I feel confident to share information when a child may be at risk",
+    )
+
+
+class ModuleState(models.TextChoices):
+    NOT_STARTED = "not-started", "Not started"
+    IN_PROGRESS = "in-progress", "In progress"
+    COMPLETED = "completed", "Completed"

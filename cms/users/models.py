@@ -49,6 +49,12 @@ class User(AbstractUser):
         related_name="+",
         help_text="The local authority area you mostly work in.",
     )
+    learning_reminders = models.BooleanField(
+        "learning reminders",
+        default=True,
+        help_text="Emails when a refresher falls due, and a nudge at most once a fortnight about "
+        "a programme you have not finished.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

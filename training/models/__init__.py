@@ -2,6 +2,7 @@
 in-person sessions with their bookings."""
 
 from ..choices import Attendance, BookingStatus, SessionFormat, SessionStatus
+from .completion import Certificate, ConfidenceResponse, Enrolment, ProgrammeCompletion
 from .programmes import InductionProgrammePage, ProgrammeIndexPage
 from .scenarios import (
     CAPTIONS_LANGUAGE,
@@ -24,7 +25,11 @@ __all__ = [
     "Attendance",
     "Booking",
     "BookingStatus",
+    "Certificate",
+    "ConfidenceResponse",
+    "Enrolment",
     "InductionProgrammePage",
+    "ProgrammeCompletion",
     "ProgrammeIndexPage",
     "Reflection",
     "RelatedCaseStudy",
