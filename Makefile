@@ -82,11 +82,12 @@ conformance: install ## Run modelsearch's backend test suite against our Whoosh 
 		--min-passed $${CONFORMANCE_MIN_PASSED:-109} \
 		-- $(PY) ../shared/conformance/run_search_conformance.py search.backends.whoosh
 
-bench: install-test ## Benchmarks: the anonymisation check on a 2,000-word story; search: Whoosh vs database backend on modelsearch's test model and 1,000/5,000 case studies, and the /search/ page vs its bare query; video: the pipeline's transcode of a 60 s 720p clip vs the same ffmpeg command (temporary DATA_DIR); booking: 60 practitioners race for 12 places through gunicorn vs a page view (PostgreSQL if DATABASE_URL is set)
+bench: install-test ## Benchmarks: the anonymisation check on a 2,000-word story; search: Whoosh vs database backend on modelsearch's test model and 1,000/5,000 case studies, and the /search/ page vs its bare query; video: the pipeline's transcode of a 60 s 720p clip vs the same ffmpeg command (temporary DATA_DIR); booking: 60 practitioners race for 12 places through gunicorn vs a page view (PostgreSQL if DATABASE_URL is set); dashboard: render time and query count at 500 and 5,000 practitioners (100,000 learning events) vs a bare GROUP BY (temporary DATA_DIR)
 	$(PY) -m tests.benchmarks.anonymisation_bench
 	env -u DATABASE_URL -u SEARCH_URL $(PY) -m tests.benchmarks.search_bench $(BENCH_ARGS)
 	env -u DATABASE_URL $(PY) -m tests.benchmarks.transcode_bench
 	$(PY) -m tests.benchmarks.booking_bench $(BOOKING_BENCH_ARGS)
+	env -u DATABASE_URL $(PY) -m tests.benchmarks.dashboard_bench $(DASHBOARD_BENCH_ARGS)
 
 measure-anonymisation: install ## Precision and recall of the anonymisation check per kind, on the tuning and held-out parts of its table
 	$(PY) -m cms.anonymisation.measure both

@@ -135,6 +135,7 @@ class CaseStudyPage(AnonymisationGuarded, Classified, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .feedback import FeedbackForm
+        from .learning import learning_context
 
         context = super().get_context(request, *args, **kwargs)
         context["related_pages"] = [
@@ -143,7 +144,13 @@ class CaseStudyPage(AnonymisationGuarded, Classified, Page):
             if item.related_page and item.related_page.live
         ]
         context["feedback_form"] = FeedbackForm()
+        context.update(learning_context(self, request))  # "Your learning"; records the view
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from .learning import private_for_signed_in
+
+        return private_for_signed_in(request, super().serve(request, *args, **kwargs))
 
 
 class RelatedCaseStudy(Orderable):

@@ -729,10 +729,63 @@ RULES = [
         note="delete of a booked session explains itself and deletes nothing: training/tests/trainer/",
     ),
     Rule(
+        "admin: the learning dashboard (aggregate, suppressed figures) is for Trainers and Editors",
+        name="learning_dashboard",
+        expect=admin(DENIED, trainer=OK, editor=OK),
+        note="figures, suppression, CSV and query count: training/tests/dashboard/",
+    ),
+    Rule(
         "admin: venues are for Trainers only",
         name=r"training_venues:.*",
         params={"pk": "venue"},
         expect=admin(DENIED, trainer=OK),
+    ),
+    # ---- Completion tracking: my learning, certificates, confidence (training/completion/) ---------
+    Rule(
+        "my learning: the page and its CSV are the signed-in person's own",
+        name=r"my_learning:(index|export_csv)",
+        expect=signed_in_only(OK),
+    ),
+    Rule(
+        "my learning: enrol, start a refresher and mark a placement done are POST-only (GET: 405)",
+        name=r"my_learning:(enrol|start_refresher|mark_module_done)",
+        params={"programme_id": "programme", "module_id": "not-a-module"},
+        expect=everyone(NOT_ALLOWED),
+        note="POSTs: training/tests/completion/test_my_learning.py",
+    ),
+    Rule(
+        "my learning: a certificate's PDF is only for its holder; no such code is 404",
+        name="my_learning:certificate_pdf",
+        variants=(
+            (
+                "the Practitioner's certificate",
+                {"code": "certificate_code"},
+                by_role(SIGN_IN, OK, *[NOT_FOUND] * 3),
+            ),
+            ("no such certificate", {"code": "ABCDEFGHJKMN"}, by_role(SIGN_IN, *[NOT_FOUND] * 4)),
+        ),
+    ),
+    Rule(
+        "my learning: the confidence check is for the person's own enrolment (others: 404)",
+        name="my_learning:confidence",
+        params={"programme_id": "programme", "stage": "before"},
+        expect=by_role(SIGN_IN, OK, *[NOT_FOUND] * 3),
+        note="stages, answers once, no free text: training/tests/completion/test_confidence.py",
+    ),
+    Rule("certificates: anyone may check a code", name="certificates:verify_form", expect=everyone(OK)),
+    Rule(
+        "certificates: a genuine code is confirmed to anyone, showing nothing else; a made-up one is 404",
+        name="certificates:verify",
+        variants=(
+            ("a genuine code", {"code": "certificate_code"}, everyone(OK)),
+            ("a made-up code", {"code": "ABCDEFGHJKMN"}, everyone(NOT_FOUND)),
+        ),
+    ),
+    Rule(
+        "admin: certificates: finding and revoking are for Editors",
+        name=r"certificates_admin:.*",
+        params={"code": "certificate_code"},
+        expect=editors_only(),
     ),
     # ---- Champions: contact through the site, and the champions' own admin pages ------------------
     Rule(
@@ -860,6 +913,12 @@ RULES = [
         name="case_studies:feedback",
         expect=everyone(NOT_ALLOWED),
         note="a POST without a CSRF token is refused: test_post_without_csrf_token_is_refused",
+    ),
+    Rule(
+        "case study learning (mark as read, I reflected on this) is POST-only: GET is 405 for everyone",
+        name=r"case_studies:mark_(read|reflected)",
+        expect=everyone(NOT_ALLOWED),
+        note="POST: sign-in first; unknown or unpublished page 404: case_studies/tests/test_learning.py",
     ),
     Rule("search page and suggestions are public", name=r"search:(search|suggest)", expect=everyone(OK)),
     Rule(

@@ -184,6 +184,23 @@ def _practitioners_booking(session):
     return booking
 
 
+def _practitioners_learning(session):
+    """The matrix's Practitioner is enrolled in the session's programme and holds a certificate
+    for an earlier completion of it (made directly: the completion code is tested elsewhere)."""
+    from cms.users.models import User
+    from training.completion.certificates import issue_certificate
+    from training.models import Enrolment, ProgrammeCompletion
+
+    owner = User.objects.get(email=f"matrix-{PRACTITIONER.lower()}@example.org")
+    programme = session.programme
+    Enrolment.objects.create(user=owner, programme=programme, cycle=2)
+    completion = ProgrammeCompletion.objects.create(
+        user=owner, programme=programme, cycle=1, started_at=session.created_at
+    )
+    certificate = issue_certificate(completion, ["Joint induction day"])
+    return {"programme": programme, "certificate_code": certificate.code}
+
+
 def _champion_profiles():
     """The matrix's Champion's own profile, and another champion's."""
     from champions.tests.factories import make_champion
@@ -257,6 +274,7 @@ def setup(django_db_setup, django_db_blocker):
             built.objects["reflection"] = _practitioners_reflection(built.objects["scenario"])
             built.objects["booking"] = _practitioners_booking(built.objects["session"])
             built.objects.update(_champion_profiles())
+            built.objects.update(_practitioners_learning(built.objects["session"]))
     yield built
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

@@ -11,6 +11,7 @@ class TrainingConfig(AppConfig):
 
         from . import personal_data  # noqa: F401  (registers the reflections in the data export)
         from .booking import personal_data as booking_data  # noqa: F401  (bookings: export and deletion)
+        from .completion import personal_data as completion_data  # noqa: F401  (learning: export, deletion)
         from .models import ProgrammeIndexPage, ScenarioIndexPage, ScenarioPage
         from .programme_setup import index_page_saved as programme_index_saved
         from .publishing import guard_scenario_publish, guard_scenario_schedule
@@ -67,9 +68,12 @@ def register_search():
 
 
 def register_worker_hooks():
-    """Reminders, released places and erased access needs, every 15 minutes from the worker."""
+    """Reminders, released places and erased access needs, every 15 minutes from the worker;
+    learning reminders (refresher due soon, unfinished-programme nudge) once a day."""
     from cms.core.worker import register_startup_hook
 
     from .booking.tasks import start_housekeeping
+    from .completion.tasks import start_reminders
 
     register_startup_hook("training.session_housekeeping", start_housekeeping)
+    register_startup_hook("training.learning_reminders", start_reminders)

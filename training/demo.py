@@ -25,7 +25,7 @@ from media.captions import format_time
 from media.models import Video
 from media.pipeline import create_video
 
-from . import demo_programmes, demo_videos
+from . import demo_completion, demo_programmes, demo_videos
 from .demo_scenarios import SCENARIOS
 from .models import RelatedCaseStudy, ScenarioPage, english_captions
 from .setup import ensure_index_page
@@ -51,7 +51,8 @@ def load(stdout):
         pages.append(page)
     feature_on_home([page for page in pages if page.live], stdout)
     programmes = demo_programmes.load(stdout)  # after the scenarios, which its modules link
-    return f"{len(pages)} video scenarios; {programmes}"
+    learning = demo_completion.load(stdout)  # after the programmes, whose modules it takes
+    return f"{len(pages)} video scenarios; {programmes}; {learning}"
 
 
 # -- the videos -----------------------------------------------------------------

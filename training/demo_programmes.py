@@ -474,9 +474,9 @@ def modules(specs):
         if kind in ("scenario", "case_study"):
             found = (scenarios if kind == "scenario" else case_studies).get(spec[1])
             if found is not None:
-                out.append((kind, {"page": found, "note": spec[2]}))
+                out.append((kind, {"page": found, "note": spec[2], "required": True}))
         else:
-            out.append((kind, dict(spec[1])))
+            out.append((kind, {"required": True, **spec[1]}))
     return out
 
 

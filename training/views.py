@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import REAL_CASE_WARNING, ReflectionForm
@@ -175,6 +176,10 @@ def delete_reflection(request, pk):
     if request.method == "POST":
         reflection.delete()
         messages.success(request, "Your reflection has been deleted.")
+        # "My learning" lists reflections too, and sends its own page as `next`.
+        next_path = request.POST.get("next", "")
+        if next_path.startswith("/") and url_has_allowed_host_and_scheme(next_path, allowed_hosts=None):
+            back = next_path
         return HttpResponseRedirect(back)
     return render(
         request,

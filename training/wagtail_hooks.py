@@ -6,12 +6,16 @@ why before the editor gets there, keeping their changes as a draft.
 
 from django.contrib import messages as django_messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin import messages
 
+from .completion import certificate_admin
+from .completion import certificates as completion_certificates
+from .dashboard.views import PERMISSION as DASHBOARD_PERMISSION
+from .dashboard.views import learning_dashboard
 from .models import ScenarioPage
 from .publishing import publish_problem
 
@@ -115,3 +119,45 @@ def register_non_attendance_menu_item():
         icon_name="warning",
         order=300,
     )
+
+
+# --- The learning dashboard (aggregate, suppressed figures: training/dashboard/) -------------
+
+
+@hooks.register("register_admin_urls")
+def register_learning_dashboard_url():
+    return [path("learning-dashboard/", learning_dashboard, name="learning_dashboard")]
+
+
+class LearningDashboardMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DASHBOARD_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_learning_dashboard_menu_item():
+    return LearningDashboardMenuItem(
+        "Learning dashboard",
+        reverse("learning_dashboard"),
+        name="learning-dashboard",
+        icon_name="table",
+        order=260,
+    )
+
+
+# --- Certificates: Editors find and revoke them (training/completion/certificate_admin.py) ----
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_admin_urls():
+    return certificate_admin.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificates_menu_item():
+    return certificate_admin.menu_item()
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    completion_certificates.register_log_actions(actions)

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from .models import LearningEvent, Verb, validate_event_data
 
-__all__ = ["Verb", "events_for", "record_event"]
+__all__ = ["Verb", "everyone_events", "events_for", "record_event"]
 
 
 def _verb(verb):
@@ -93,3 +93,11 @@ def events_for(user, verb=None, obj=None):
         content_type, object_id = _reference(obj)
         events = events.filter(content_type=content_type, object_id=object_id)
     return events
+
+
+def everyone_events(verb, model):
+    """Everyone's events of ``verb`` about objects of ``model``: for aggregate counts only
+    (GROUP BY, as the learning dashboard counts), never to list a person's events."""
+    return LearningEvent.objects.filter(
+        verb=_verb(verb), content_type=ContentType.objects.get_for_model(model)
+    )

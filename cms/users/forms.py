@@ -62,9 +62,12 @@ class SignupForm(ProfileFieldsMixin, AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "agency", "job_title", "area"]
+        fields = ["display_name", "agency", "job_title", "area", "learning_reminders"]
+        labels = {"learning_reminders": "Email me learning reminders"}
         help_texts = {
             "display_name": "How your name appears to others, for example on a session register.",
+            "learning_reminders": "When a refresher of a programme you completed falls due, and a nudge at "
+            "most once a fortnight about a programme you have started but not finished.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -91,6 +91,14 @@ class InductionProgrammePage(Page):
     subpage_types = []
     template = "training/induction_programme_page.html"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The person's own progress, the modules' states and what they can do next.
+        from ..completion.views import programme_page_context
+
+        context["completion"] = programme_page_context(self, request)
+        return context
+
     def upcoming_sessions(self):
         """Scheduled sessions that have not started, soonest first."""
         from .sessions import Session

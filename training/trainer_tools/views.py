@@ -9,6 +9,7 @@ are POST only (Django's CSRF check). Bookings, attendance and emails are changed
 
 from django.contrib.admin.utils import quote
 from django.db.models import Count, ProtectedError, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -48,9 +49,19 @@ def may(user, action, model="session"):
     return user.has_perm(f"training.{action}_{model}")
 
 
+def may_open(user, session):
+    """Whether ``user`` may open ``session``'s bookings, register, export and messages: a
+    Trainer sees the attendees of their own sessions only (``created_by``, set when a
+    session is added in the admin). A session nobody added here (an import, a data
+    migration) belongs to the whole training team; superusers see every session."""
+    return user.is_superuser or session.created_by_id is None or session.created_by_id == user.pk
+
+
 def session_tools(user, session):
     """(label, url name, icon) of the pages a user may open for ``session``, in order."""
     tools = []
+    if not may_open(user, session):
+        return tools
     if may(user, "view"):
         tools.append(("Bookings and waiting list", "bookings", "group"))
     if may(user, "change") and not session.is_cancelled:
@@ -251,6 +262,9 @@ class SessionPermissionMixin:
         self.session = get_object_or_404(
             Session.objects.select_related("venue", "programme"), pk=kwargs["pk"]
         )
+        if not may_open(request.user, self.session):
+            # Another trainer's session: as if it did not exist (reveals nothing about it).
+            raise Http404("No such session.")
         return super().dispatch(request, *args, **kwargs)
 
     def refuse_if_cancelled(self):

@@ -39,15 +39,17 @@ def test_unknown_page_is_a_styled_404(client):
 def test_demo_content_is_idempotent(client):
     from champions import demo_champions
     from cms.users.demo import DEMO_ACCOUNTS
-    from training import demo_programmes
+    from training import demo_completion, demo_programmes
 
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
     counts = (User.objects.count(), HomePage.objects.count())
     call_command("load_demo_content", stdout=open("/dev/null", "w"))
-    # One account per role, the fictional attendees of the demo sessions' registers, and the
-    # fictional demo champions (the demo Champion account owns one of the six profiles).
+    # One account per role, the fictional attendees of the demo sessions' registers, the
+    # fictional learners behind the learning dashboard, and the fictional demo champions (the
+    # demo Champion account owns one of the six profiles).
     champions = [spec for spec in demo_champions.CHAMPIONS if spec["email"] != "champion@example.org"]
-    accounts = len(DEMO_ACCOUNTS) + len(demo_programmes.ATTENDEES) + len(champions)
+    learners = demo_completion.LEARNER_COUNT
+    accounts = len(DEMO_ACCOUNTS) + len(demo_programmes.ATTENDEES) + learners + len(champions)
     assert (User.objects.count(), HomePage.objects.count()) == counts == (accounts, 1)
     home = HomePage.objects.get()
     assert home.live and home.lead.strip()

@@ -181,3 +181,31 @@ def test_a_mark_the_service_refuses_is_explained_and_the_others_are_kept(signed_
     people["ana"].refresh_from_db()
     people["ben"].refresh_from_db()
     assert (people["ana"].attendance, people["ben"].attendance) == ("attended", "")
+
+
+# -- a trainer's own sessions only (issue 14: a trainer sees only their own sessions' registers) --
+
+
+@pytest.mark.parametrize("tool", ["register", "bookings", "export", "message", "cancel"])
+def test_another_trainers_session_is_not_found_for_its_register_and_attendee_tools(client, tool):
+    owner = make_person("police", role="Trainer", display_name="Owen Owner")
+    session = make_session(title="Owen's session", created_by=owner)
+    confirm(session, make_person("health", display_name="Hana Health"))
+    client.force_login(trainer_user())
+
+    response = client.get(reverse(f"training_sessions:{tool}", args=[session.pk]))
+    assert response.status_code == 404
+    assert b"Hana Health" not in response.content
+
+    client.force_login(owner)
+    assert client.get(reverse(f"training_sessions:{tool}", args=[session.pk])).status_code == 200
+
+
+def test_a_session_added_in_the_admin_belongs_to_the_trainer_who_added_it():
+    from training.trainer_tools.views import may_open
+
+    owner, colleague = trainer_user(), make_person("police", role="Trainer")
+    session = make_session(created_by=owner)
+    assert may_open(owner, session) and not may_open(colleague, session)
+    # A session nobody added in the admin (an import) is the whole training team's.
+    assert may_open(colleague, make_session(created_by=None))
