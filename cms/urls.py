@@ -31,6 +31,9 @@ urlpatterns = [
     path("sessions/", include("training.booking.urls")),
     path("contact-a-champion/", include("champions.urls")),
     path("my-learning/", include("training.completion.urls")),
+    path("glossary/", include("cms.glossary.urls")),
+    path("agencies/", include("cms.agency_guides.urls")),
+    path("can-i-share/", include("cms.can_i_share.urls")),
     path("certificates/", include("training.completion.verify_urls")),
 ]
 

@@ -40,6 +40,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import MAX_QUERY_STRING_LENGTH
 
 from cms.core.pagination import govuk_pagination
+from cms.glossary.queries import matching_terms
 from cms.taxonomy.dimensions import DIMENSIONS, TermIndex
 
 from . import query_log
@@ -452,6 +453,8 @@ class SearchPage:
         if not p.query:
             context["state"] = "blank"
             return context
+        # Glossary terms that are, or start with, what was typed (one query), above the results.
+        context["glossary_terms"] = matching_terms(p.query) if p.page == 1 else []
         scope = self.scope_types()
         if not scope:
             context["state"] = "results"

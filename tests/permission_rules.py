@@ -324,9 +324,49 @@ RULES = [
         expect=admin(OK),
     ),
     Rule(
-        "admin: the snippets index sends staff on to the taxonomy (no other snippets)",
+        "admin: the snippets index lists the glossary and the taxonomy to Editors; other staff are sent on",
         name="wagtailsnippets:index",
-        expect=admin(REDIRECT),
+        expect=admin(REDIRECT, editor=OK),
+    ),
+    # ---- Glossary (cms/glossary): public pages; Editors keep the terms as snippets ---------------
+    Rule(
+        "glossary: the A to Z and by-agency listing, filters included, is public",
+        name="glossary:index",
+        variants=(
+            ("A to Z", {}, everyone(OK)),
+            ("by agency, filtered", {"query": "view=agency&agency=police&q=matrix"}, everyone(OK)),
+        ),
+    ),
+    Rule(
+        "glossary: a term's page is public; no such term is 404",
+        name="glossary:detail",
+        variants=(
+            ("a term", {"slug": "matrix-term"}, everyone(OK)),
+            ("no such term", {"slug": "no-such-term"}, everyone(NOT_FOUND)),
+        ),
+    ),
+    Rule(
+        "admin: glossary term snippets (list, add, edit, delete, history, usage) are for Editors only",
+        route=r"admin/snippets/glossary/glossaryterm/",
+        params={"pk": "glossary_term"},
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: creating a glossary term from the chooser is for Editors only",
+        route=r"admin/snippets/choose/glossary/glossaryterm/create/",
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: the glossary term chooser lists terms (public content anyway) to every staff role",
+        route=r"admin/snippets/choose/glossary/glossaryterm/",
+        params={"pk": "glossary_term"},
+        expect=admin(OK),
+    ),
+    Rule(
+        "admin: the glossary steward review report is for Editors only",
+        name=r"glossary_review(_results)?",
+        expect=editors_only(),
+        note="content, ordering and CSV: cms/glossary/tests/test_admin.py",
     ),
     # ---- Search: promotions, search terms, reports: Editors only --------------------------------
     Rule(
@@ -739,6 +779,88 @@ RULES = [
         name=r"training_venues:.*",
         params={"pk": "venue"},
         expect=admin(DENIED, trainer=OK),
+    ),
+    # ---- Agency guides (cms/agency_guides): public pages and PDFs; Editors keep them as snippets ----
+    Rule("agency guides: the list is public", name="agency_guides:list", expect=everyone(OK)),
+    Rule(
+        "agency guides: a guide and its PDF are public; an agency without a guide is 404",
+        name=r"agency_guides:(detail|pdf)",
+        variants=(
+            ("police (has a guide)", {"slug": "agency_slug"}, everyone(OK)),
+            ("housing (no guide)", {"slug": "housing"}, everyone(NOT_FOUND)),
+        ),
+    ),
+    Rule(
+        "admin: agency guide snippets: Editors add, change and copy; nobody deletes them",
+        route=r"admin/snippets/agency_guides/agencyguide/delete/",
+        params={"pk": "agency_guide"},
+        expect=admin(DENIED),
+    ),
+    Rule(
+        "admin: agency guide snippets are for Editors only",
+        route=r"admin/snippets/agency_guides/agencyguide/",
+        params={"pk": "agency_guide"},
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: creating an agency guide from the chooser is for Editors only",
+        route=r"admin/snippets/choose/agency_guides/agencyguide/create/",
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: the agency guide chooser lists guides (public content anyway) to every staff role",
+        route=r"admin/snippets/choose/agency_guides/agencyguide/",
+        params={"pk": "agency_guide"},
+        expect=admin(OK),
+    ),
+    # ---- "Can I share?" (cms/can_i_share): public, one question per page; Editors keep the tree ----
+    Rule("can I share: the start page is public", name="can_i_share:start", expect=everyone(OK)),
+    Rule(
+        "can I share: a question is public; a node the path does not lead to is sent back",
+        name="can_i_share:question",
+        variants=(
+            ("the first question", {"node_id": "purpose"}, everyone(OK)),
+            ("not on the path", {"node_id": "consent"}, everyone(REDIRECT)),
+        ),
+    ),
+    Rule(
+        "can I share: an answer without a choice shows the question again with an error",
+        name="can_i_share:answer",
+        expect=everyone(OK),
+        note="walks, errors and counting: cms/can_i_share/tests/test_views.py",
+    ),
+    Rule(
+        "can I share: a result without a path that ends in an outcome is sent back to the start",
+        name="can_i_share:result",
+        expect=everyone(REDIRECT),
+    ),
+    Rule(
+        "admin: decision tree snippets: Editors add and change; nobody deletes (untick live instead)",
+        route=r"admin/snippets/can_i_share/decisiontree/delete/",
+        params={"pk": "decision_tree"},
+        expect=admin(DENIED),
+    ),
+    Rule(
+        "admin: decision tree snippets are for Editors only",
+        route=r"admin/snippets/can_i_share/decisiontree/",
+        params={"pk": "decision_tree"},
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: creating a decision tree from the chooser is for Editors only",
+        route=r"admin/snippets/choose/can_i_share/decisiontree/create/",
+        expect=editors_only(),
+    ),
+    Rule(
+        "admin: the decision tree chooser lists trees (public content anyway) to every staff role",
+        route=r"admin/snippets/choose/can_i_share/decisiontree/",
+        params={"pk": "decision_tree"},
+        expect=admin(OK),
+    ),
+    Rule(
+        "admin: the paths report (anonymous counts, small numbers hidden) is for Editors only",
+        name="can_i_share_reports_paths",
+        expect=editors_only(),
     ),
     # ---- Completion tracking: my learning, certificates, confidence (training/completion/) ---------
     Rule(

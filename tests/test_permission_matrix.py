@@ -155,8 +155,32 @@ def _build_objects():
         "superuser": User.objects.create_superuser(email="matrix-root@example.org", password=PASSWORD),
         "group": Group.objects.get(name=PRACTITIONER),
         "snippet": Agency.objects.order_by("pk").first(),
+        "glossary_term": _glossary_term(),
+        **_agency_guide_and_decision_tree(),
         "site": Site.objects.get(is_default_site=True),
     }
+
+
+def _glossary_term():
+    from datetime import date
+
+    from cms.glossary.models import GlossaryTerm
+
+    return GlossaryTerm.objects.create(
+        term="Matrix term", slug="matrix-term", meaning="A term for the matrix.", review_date=date.today()
+    )
+
+
+def _agency_guide_and_decision_tree():
+    from datetime import date
+
+    from cms.agency_guides.tests.conftest import make_guide
+    from cms.can_i_share.demo import stream_value
+    from cms.can_i_share.models import DecisionTree
+
+    guide = make_guide("police", terms=[])
+    tree = DecisionTree.objects.create(title="Can I share?", nodes=stream_value(), review_date=date.today())
+    return {"agency_guide": guide, "agency_slug": "police", "decision_tree": tree}
 
 
 def _practitioners_reflection(scenario):

@@ -5,6 +5,9 @@ PRIMARY_NAVIGATION = [
     ("Case studies", "/case-studies/"),
     ("Video scenarios", "/scenarios/"),
     ("In-person sessions", "/sessions/"),
+    ("Champions", "/champions/"),
+    ("Glossary", "/glossary/"),
+    ("Can I share?", "/can-i-share/"),
     ("Search", "/search/"),
 ]
 

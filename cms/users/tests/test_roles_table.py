@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from case_studies.models import CaseStudyFeedback
@@ -41,6 +42,11 @@ EDITORS_ONLY_ADMIN = [
     f"{SEARCH_PROMOTIONS}queries/chooser/",
     ZERO_RESULTS_REPORT,
     REVIEW_DATES_REPORT,
+    "/admin/certificates/",
+    "/admin/snippets/glossary/glossaryterm/",
+    "/admin/snippets/agency_guides/agencyguide/",
+    "/admin/snippets/can_i_share/decisiontree/",
+    "/admin/reports/glossary-review/",
 ]
 
 
@@ -165,6 +171,55 @@ def test_trainers_build_programmes_and_schedule_sessions(client, trainer):
     assert get(client, trainer, add_programme).status_code == 200
     assert get(client, trainer, reverse("training_sessions:add")).status_code == 200
     assert get(client, trainer, reverse("training_venues:add")).status_code == 200
+
+
+def test_practitioners_track_their_own_learning_and_download_certificates(client, practitioner):
+    from training.completion.certificates import issue_certificate
+    from training.models import ProgrammeCompletion
+    from training.tests.session_factories import make_person, make_programme
+
+    programme = make_programme()
+    completion = ProgrammeCompletion.objects.create(
+        user=practitioner, programme=programme, started_at=timezone.now()
+    )
+    certificate = issue_certificate(completion, ["Joint induction day"])
+    assert get(client, practitioner, reverse("my_learning:index")).status_code == 200
+    response = get(client, practitioner, reverse("my_learning:certificate_pdf", args=[certificate.code]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    someone_else = make_person("police")
+    assert (
+        get(client, someone_else, reverse("my_learning:certificate_pdf", args=[certificate.code])).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize("fixture", ["trainer", "editor"])
+def test_trainers_and_editors_see_the_learning_dashboard(client, request, fixture):
+    assert get(client, user(request, fixture), reverse("learning_dashboard")).status_code == 200
+
+
+@pytest.mark.parametrize("fixture", ["practitioner", "champion"])
+def test_no_one_else_sees_the_learning_dashboard(client, request, fixture):
+    assert refused(get(client, user(request, fixture), reverse("learning_dashboard")))
+
+
+def test_a_trainer_sees_the_register_of_their_own_sessions_not_another_trainers(client, trainer):
+    from training.tests.session_factories import make_person, make_session
+
+    colleague = make_person("police", role=roles.TRAINER)
+    own, theirs = make_session(created_by=trainer), make_session(created_by=colleague)
+    assert get(client, trainer, reverse("training_sessions:register", args=[own.pk])).status_code == 200
+    assert get(client, trainer, reverse("training_sessions:register", args=[theirs.pk])).status_code == 404
+
+
+def test_editors_keep_the_glossary_agency_guides_and_decision_aid(client, editor):
+    for url in (
+        "/admin/snippets/glossary/glossaryterm/add/",
+        "/admin/snippets/agency_guides/agencyguide/add/",
+        "/admin/snippets/can_i_share/decisiontree/add/",
+        "/admin/certificates/",
+    ):
+        assert get(client, editor, url).status_code == 200, url
 
 
 def test_trainers_take_registers(client, trainer):
