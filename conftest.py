@@ -16,6 +16,28 @@ PASSWORD = "correct-horse-battery-staple"
 DEVELOPMENT_DATABASE = settings.DATABASES["default"]["NAME"]
 
 
+def waiting_for_locks(fn, seconds=20):
+    """Call fn, retrying while the test database says "locked", for tests that race threads.
+
+    The SQLite test database is in memory with a shared cache, where a connection that meets
+    another's lock fails at once ("database table is locked") instead of waiting as a file
+    database does (our settings give it 20 seconds). Retrying the whole call is that wait,
+    so call only what rolls back completely when it fails. PostgreSQL waits on its own.
+    """
+    import time
+
+    from django.db import OperationalError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return fn()
+        except OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.001)
+
+
 def make_user(email, role=None, **extra):
     user = User.objects.create_user(email=email, password=PASSWORD, **extra)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

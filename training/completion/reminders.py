@@ -26,6 +26,7 @@ import calendar as month_calendar
 from collections import defaultdict
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
@@ -110,15 +111,19 @@ def send_refresher_reminders(now):
 
     sent = 0
     for enrolment, due_at in due_refreshers(now):
-        # Claim it: only one of two workers running this at once updates the row.
-        won = (
-            Enrolment.objects.filter(pk=enrolment.pk, cycle=enrolment.cycle)
-            .filter(Q(refresher_reminded_at__isnull=True) | Q(refresher_reminded_at__lt=enrolment.done_at))
-            .update(refresher_reminded_at=now)
-        )
-        if won:
-            send_email.enqueue(**render_refresher_email(enrolment, due_at, now))
-            sent += 1
+        # Claim it: only one of two workers running this at once updates the row. The claim
+        # and the queued email commit together, so a failure never leaves a claim unsent.
+        with transaction.atomic():
+            won = (
+                Enrolment.objects.filter(pk=enrolment.pk, cycle=enrolment.cycle)
+                .filter(
+                    Q(refresher_reminded_at__isnull=True) | Q(refresher_reminded_at__lt=enrolment.done_at)
+                )
+                .update(refresher_reminded_at=now)
+            )
+            if won:
+                send_email.enqueue(**render_refresher_email(enrolment, due_at, now))
+                sent += 1
     return sent
 
 
@@ -174,15 +179,19 @@ def send_unfinished_nudges(now):
     for user, enrolments in due_nudges(now).items():
         pks = [enrolment.pk for enrolment in enrolments]
         # Claim all of the person's rows in one statement: a second worker's update finds
-        # them nudged (or the person recently nudged) and changes nothing.
-        won = Enrolment.objects.filter(Q(pk__in=pks) & _nudge_conditions(now)).update(last_nudged_at=now)
-        if not won:
-            continue
-        claimed = set(Enrolment.objects.filter(pk__in=pks, last_nudged_at=now).values_list("pk", flat=True))
-        programmes = [enrolment.programme for enrolment in enrolments if enrolment.pk in claimed]
-        if programmes:
-            send_email.enqueue(**render_nudge_email(user, programmes))
-            sent += 1
+        # them nudged (or the person recently nudged) and changes nothing. The claim and the
+        # queued email commit together, so a failure never leaves a claim unsent.
+        with transaction.atomic():
+            won = Enrolment.objects.filter(Q(pk__in=pks) & _nudge_conditions(now)).update(last_nudged_at=now)
+            if not won:
+                continue
+            claimed = set(
+                Enrolment.objects.filter(pk__in=pks, last_nudged_at=now).values_list("pk", flat=True)
+            )
+            programmes = [enrolment.programme for enrolment in enrolments if enrolment.pk in claimed]
+            if programmes:
+                send_email.enqueue(**render_nudge_email(user, programmes))
+                sent += 1
     return sent
 
 

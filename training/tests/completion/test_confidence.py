@@ -9,6 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from conftest import waiting_for_locks
 from training.choices import ConfidenceStatement
 from training.completion import confidence
 from training.completion.confidence_views import field_name
@@ -346,7 +347,10 @@ def test_simultaneous_submits_save_one_set_of_answers():
     def submit(score):
         try:
             barrier.wait(timeout=60)
-            return confidence.save_answers(person, enrolment.programme_id, BEFORE, every_score(score))
+            # save_answers is one transaction: a "locked" attempt saved nothing, so retry it.
+            return waiting_for_locks(
+                lambda: confidence.save_answers(person, enrolment.programme_id, BEFORE, every_score(score))
+            )
         finally:
             connection.close()
 

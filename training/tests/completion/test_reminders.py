@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 
+from conftest import waiting_for_locks
 from training.completion import reminders, tasks
 from training.models import Enrolment, ProgrammeCompletion
 from training.tests.session_factories import make_person, make_programme
@@ -280,18 +281,20 @@ def test_two_workers_at_once_send_each_reminder_once(mailoutbox):
     def worker(_):
         try:
             barrier.wait(timeout=60)
-            return tasks.run_reminders(now=NOW)
+            # Each reminder is claimed (and committed) before it is sent, so a run that met a
+            # lock ("locked": SQLite's in-memory test database fails instead of waiting) is
+            # simply run again: what it claimed is not claimed twice.
+            return waiting_for_locks(lambda: tasks.run_reminders(now=NOW))
         finally:
             connection.close()
 
     with ThreadPoolExecutor(2) as pool:
-        results = list(pool.map(worker, range(2)))
+        list(pool.map(worker, range(2)))
 
-    assert sum(result["nudges"] for result in results) == 3
-    assert sum(result["refreshers"] for result in results) == 3
     assert sorted(email.to[0] for email in mailoutbox) == sorted(
         enrolment.user.email for enrolment in nudged + reminded
     )
+    assert tasks.run_reminders(now=NOW) == {"refreshers": 0, "nudges": 0}
 
 
 # The daily task ---------------------------------------------------------------------------------------------
