@@ -11,12 +11,13 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import indexing
+        from . import indexing, page_cache
         from .checks import check_search_registrations
 
         route_index_updates_to_search_queue()
         indexing.install()  # after the routing, which replaces the task it wraps
         checks.register(check_search_registrations, "search")
+        page_cache.connect_signals()
 
 
 def route_index_updates_to_search_queue():

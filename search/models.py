@@ -24,3 +24,17 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return f"{self.query_text} ({self.date}: {self.count})"
+
+
+class SearchContentVersion(models.Model):
+    """One row: a random token, replaced in the same transaction as any change to what a
+    search results page shows (see :mod:`search.page_cache`). Rendered results are cached
+    under it, so every process stops using them the moment the change commits."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "search content version"
+
+    def __str__(self):
+        return self.token

@@ -31,6 +31,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -43,7 +44,7 @@ from cms.core.pagination import govuk_pagination
 from cms.glossary.queries import matching_terms
 from cms.taxonomy.dimensions import DIMENSIONS, TermIndex
 
-from . import query_log
+from . import page_cache, query_log
 from .registry import registry as site_registry
 
 logger = logging.getLogger(__name__)
@@ -494,14 +495,27 @@ class SearchPage:
                 context["suggestion"] = suggestion
                 context["suggestion_url"] = p.url(q=suggestion, page=None, spelling=None)
         if p.page == 1:  # the search itself, not paging through it
-            try:
-                # What the person typed: a corrected search found nothing for their words.
-                query_log.record_search(
-                    p.original_query, result_count=0 if p.corrected else total, log_zero=not p.has_filters
-                )
-            except Exception:  # pragma: no cover - logging must never break search
-                logger.exception("Could not record search query")
+            # What the person typed: a corrected search found nothing for their words.
+            context["log"] = (p.original_query, 0 if p.corrected else total, not p.has_filters)
         return context
+
+    def render(self):
+        """The page's body (rendered without the request: nothing about the viewer) and
+        what the layout and the search log need, as :class:`page_cache.CachedPage`."""
+        context = self.run()
+        p = self.params
+        title = "Search"
+        if p.query:
+            title = f"Search results for “{p.query}”"
+            page_obj = context.get("page_obj")
+            if page_obj is not None and page_obj.number > 1:
+                title += f" (page {page_obj.number})"
+        return page_cache.CachedPage(
+            body=render_to_string("search/includes/body.html", context),
+            title=title,
+            search_query=p.query,
+            log=context.get("log"),
+        )
 
     def search(self, scope):
         """``(results, total)`` for the query: all of its words; else (nothing found) its
@@ -573,9 +587,29 @@ class SearchPage:
         return govuk_pagination(page, lambda number: self.params.url(page=number), max_page=MAX_PAGE)
 
 
+def record(log):
+    """Log one search (page 1 of a search, cached or not): ``(typed, result count, log zero)``."""
+    if log is None:
+        return
+    typed, result_count, log_zero = log
+    try:
+        query_log.record_search(typed, result_count=result_count, log_zero=log_zero)
+    except Exception:  # pragma: no cover - logging must never break search
+        logger.exception("Could not record search query")
+
+
 @require_GET
 def search(request):
-    context = SearchPage(request).run()
+    """The results page: its body from the cache while the index and the content it shows
+    are unchanged (search/page_cache.py), else computed and cached."""
+    key = page_cache.cache_key(request)
+    cached = page_cache.get(key)
+    if cached is None:
+        cached = SearchPage(request).render()
+        page_cache.put(key, cached)
+    record(cached.log)
+    body = mark_safe(cached.body)  # rendered by our templates, which escape everything typed
+    context = {"body": body, "page_title": cached.title, "search_query": cached.search_query}
     return render(request, "search/search.html", context)
 
 

@@ -287,6 +287,18 @@ else:
         }
     }
 
+# Caches. "search_pages": rendered search results under keys that carry the index state
+# and the content version (search/page_cache.py), so each process keeps its own.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "search_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "search-pages",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 # Documents are always served by Wagtail's view (never a redirect to, or a link straight

@@ -45,8 +45,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Without REDIS_URL each process counts on its own (a deploy check warns: core.W001).
 if os.environ.get("REDIS_URL"):
     CACHES = {
+        **CACHES,  # noqa: F405 - the search page cache stays in each process (base.py)
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-        }
+        },
     }

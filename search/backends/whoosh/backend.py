@@ -291,6 +291,16 @@ class WhooshSearchBackend(BaseSearchBackend):
             indexes = list(self.all_indexes())
         return [s for s in (index.searcher() for index in indexes) if s is not None]
 
+    def index_state(self, model):
+        """A string that changes whenever ``model``'s index does (a rebuild's new
+        generation, any commit, in any process): the key for caches of what searches of
+        that index show (``search.page_cache``)."""
+        name = index_name_for_model(model)
+        generation = self.store.current_generation(name)
+        searcher = self.store.searcher(name, generation=generation) if generation else None
+        commit = searcher.reader().generation() if searcher is not None else None
+        return f"{self.store.path}|{name}|{generation}|{commit}"
+
     def highlight_terms(self, query, model, *, autocomplete=False):
         """The analysed terms :meth:`highlight` marks for ``query`` in objects of ``model``
         (its index's vocabulary decides how compounds split). Compute them once and pass
