@@ -250,11 +250,15 @@ class SearchPage:
         by_ct = {ct.pk: t for ct, t in zip(self.content_types(self.types), self.types, strict=True)}
         return {by_ct[ct].slug: n for ct, n in counts.items() if ct in by_ct}
 
-    def facet_counts(self, scope):
-        """``{param: {slug: count}}`` over the live, public result set of every type in scope."""
+    def facet_counts(self, scope, type_counts=None):
+        """``{param: {slug: count}}`` over the live, public result set of every type in scope.
+        A type that ``type_counts`` (the query's matches per type) says has none is skipped:
+        its facet counts are all zero."""
         counts = {}
         for search_type in scope:
             if not search_type.facets:
+                continue
+            if type_counts is not None and not type_counts.get(search_type.slug):
                 continue
             for param, by_slug in self.type_facet_counts(search_type).items():
                 merged = counts.setdefault(param, {})
@@ -471,7 +475,8 @@ class SearchPage:
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(paginator.num_pages)
 
-        counts = self.facet_counts(scope) if total else {}
+        type_counts = self.type_counts() if total else {}
+        counts = self.facet_counts(scope, type_counts) if total else {}
         context.update(
             state="results" if total else "empty",
             total=total,
@@ -479,7 +484,7 @@ class SearchPage:
             results=self.decorate(list(page.object_list)) if total else [],
             pagination=self.pagination(page) if total else None,
             facet_groups=self.facet_groups(scope, counts),
-            type_options=self.type_options(self.type_counts() if total else {}),
+            type_options=self.type_options(type_counts),
             operator_fallback=self.operator_fallback,
             promotions=self.promotions() if page.number == 1 else [],
             # No results and no filters to take away: nothing to filter, so no panel.

@@ -83,3 +83,35 @@ def test_a_compound_querys_matches_are_kept_per_index_state(story):
     assert len(first) == 1
     assert cache.matches(q) is first
     assert cache.matches(q, allowed=frozenset()) == frozenset()
+
+
+def test_types_without_a_match_are_not_searched_again_for_their_facet_counts(story, monkeypatch):
+    searched = []
+    original = SearchPage.type_facet_counts
+
+    def type_facet_counts(self, search_type):
+        searched.append(search_type.slug)
+        return original(self, search_type)
+
+    monkeypatch.setattr(SearchPage, "type_facet_counts", type_facet_counts)
+    context = SearchPage(RequestFactory().get("/search/", {"q": "consent"})).run()
+    assert searched == ["case-study"]  # the only type with a match
+    agencies = next(group for group in context["facet_groups"] if group["param"] == "agency")
+    assert {option["value"] for option in agencies["options"]} >= {"police"}
+
+
+def test_exact_numbers_hash_by_value_so_long_id_lists_stay_linear():
+    from search.backends.whoosh.query import ExactNumber
+
+    assert len({hash(ExactNumber("id", n)) for n in range(1000)}) == 1000
+    assert hash(wq.NumericRange("id", 1, 1)) == hash(wq.NumericRange("id", 2, 2))  # why it exists
+    exact = ExactNumber("id", 7)
+    assert (exact.start, exact.end, exact.startexcl, exact.endexcl) == (7, 7, False, False)
+    assert exact == ExactNumber("id", 7) and exact != ExactNumber("id", 8)
+
+
+def test_filtering_on_many_ids_finds_exactly_those(story):
+    other = make_case_study("Consent at the surgery", state="published")
+    ids = list(range(100_000, 105_000)) + [other.pk]
+    results = CaseStudyPage.objects.live().filter(pk__in=ids).search("consent")
+    assert [page.pk for page in results] == [other.pk]

@@ -72,6 +72,18 @@ def _stem(word):
     return tokens[0] if len(tokens) == 1 else None
 
 
+class ExactNumber(wq.NumericRange):
+    """``NumericRange(column, v, v)`` with a hash that depends on ``v``: Whoosh's hashes
+    ``start ^ end``, 0 for every exact value, so a filter on many ids (``pk__in``) made
+    every cache and de-duplication lookup compare against all of them."""
+
+    def __init__(self, fieldname, value, boost=1.0):
+        super().__init__(fieldname, value, value, boost=boost)
+
+    def __hash__(self):
+        return hash((self.fieldname, self.start, self.boost))
+
+
 class Vocabulary:
     """Which words an index holds: the unstemmed ``spell`` column (what documents
     literally say) and the searched text columns (stems, joined compounds included)."""
@@ -380,13 +392,13 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             # documents only record which nullable columns have a value
             return wq.Term("doc_has", column) if nullable else wq.Every()
 
-        def exact(v):
-            v = norm(v)
+        def exact(v, normalised=False):
+            v = v if normalised else norm(v)
             if v is None:
                 return wq.Not(has_value()) if nullable else wq.NullQuery
             if kind == "s":
                 return wq.Term(column, v)
-            return wq.NumericRange(column, v, v)
+            return ExactNumber(column, v)
 
         def rng(lo, hi, lo_excl=False, hi_excl=False):
             lo = norm(lo)
@@ -406,8 +418,11 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             values = list(value)
             if not values:
                 return wq.NullQuery
-            parts = [exact(v) for v in values if v is not None]
-            parts = [p for p in dict.fromkeys(parts) if p is not wq.NullQuery]
+            # Distinct values first: Whoosh hashes every NumericRange(v, v) to the same
+            # number, so de-duplicating the queries themselves takes quadratic time.
+            distinct = dict.fromkeys(norm(v) for v in values if v is not None)
+            parts = [exact(v, normalised=True) for v in distinct if v is not None]
+            parts = [p for p in parts if p is not wq.NullQuery]
             if not parts:
                 return wq.NullQuery
             return parts[0] if len(parts) == 1 else wq.Or(parts)
@@ -462,7 +477,7 @@ class WhooshSearchQueryCompiler(BaseSearchQueryCompiler):
             v = norm(v)
             if kind == "s":
                 return wq.Term(column, encode_keyword(v))
-            return wq.NumericRange(column, v, v)
+            return ExactNumber(column, v)
 
         if lookup == "exact":
             return exact(value)
