@@ -14,9 +14,10 @@ of all three:
 
 Changes that replace the token: a page saved, published, unpublished, moved or deleted;
 a view restriction, site or search promotion saved or deleted; any taxonomy or glossary
-row saved or deleted. A token that can't be replaced stops the change (fail closed):
-the only exception is a database without the table yet (during migrations), where
-nothing can be cached either.
+row, or row of a model a registered type's results read through ``select_related`` /
+``prefetch_related`` (a scenario's video and caption tracks), saved or deleted. A token
+that can't be replaced stops the change (fail closed): the only exception is a database
+without the table yet (during migrations), where nothing can be cached either.
 
 Nothing is cached -- the page is computed afresh -- when the token can't be read, the
 backend has no ``index_state`` (OpenSearch, which caches on its side) or the cache
@@ -72,7 +73,23 @@ def watched_models():
         pass
     for label in WATCHED_APPS:
         models.extend(apps.get_app_config(label).get_models())
-    return tuple(models)
+    models.extend(related_models_shown())
+    return tuple(dict.fromkeys(models))
+
+
+def related_models_shown():
+    """Models a registered type's results read through ``select_related`` /
+    ``prefetch_related`` (a scenario's video and caption tracks, for its transcript snippet)."""
+    from .registry import registry
+
+    models = []
+    for search_type in registry.types():
+        for path in [*(search_type.select_related or ()), *(search_type.prefetch_related or ())]:
+            model = search_type.model
+            for name in path.split("__"):
+                model = model._meta.get_field(name).related_model
+                models.append(model)
+    return models
 
 
 def bump(**_kwargs):
@@ -90,10 +107,17 @@ def bump(**_kwargs):
 
 def connect_signals():
     """Bump on every change to what results show (from ``SearchConfig.ready``)."""
-    watched = watched_models()
+    watched = []  # worked out at the first change, once every app has registered its types
 
     def on_row_change(sender, **kwargs):
-        if issubclass(sender, watched):
+        if not watched:
+            from django.apps import apps
+
+            if not apps.ready:
+                bump()
+                return
+            watched.append(watched_models())
+        if issubclass(sender, watched[0]):
             bump()
 
     post_save.connect(on_row_change, weak=False, dispatch_uid="search_page_cache_save")

@@ -191,3 +191,22 @@ def test_a_moved_section_shows_its_new_address(client, story):
     page = client.get("/search/", {"q": "consent"}).content.decode()
     assert f'href="{story.url}"' in page
     assert f'href="{old_url}"' not in page
+
+
+def test_what_results_read_through_related_rows_is_watched():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from cms.taxonomy.models import Agency, Area
+    from media.models import CaptionTrack, Video
+
+    watched = page_cache.watched_models()
+    for model in (Video, CaptionTrack, Area, Agency, GlossaryTerm, PageViewRestriction, SearchPromotion):
+        assert model in watched
+
+
+def test_a_save_of_an_unrelated_row_keeps_the_cache(client, story, computed, practitioner):
+    html(client, q="consent")
+    practitioner.display_name = "Patricia"
+    practitioner.save()
+    html(client, q="consent")
+    assert len(computed) == 1
