@@ -14,7 +14,6 @@ certificate.
 import enum
 import re
 
-from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -22,6 +21,7 @@ from wagtail.log_actions import registry as log_registry
 
 from ..models import Certificate
 from ..models.completion import CODE_ALPHABET, CODE_LENGTH
+from .progress import refresher_due
 
 # The audit-log action recorded when an Editor revokes a certificate (registered for the
 # admin's history views by ``register_log_actions`` below, from training/wagtail_hooks.py;
@@ -48,8 +48,7 @@ def holder_name(user):
 
 def expiry_for(completion):
     """When a refresher falls due for this completion (``None``: the programme has none)."""
-    months = completion.programme.refresher_months
-    return completion.completed_at + relativedelta(months=months) if months else None
+    return refresher_due(completion.completed_at, completion.programme.refresher_months)
 
 
 def issue_certificate(completion, module_titles):

@@ -373,11 +373,20 @@ def _modules(programme, enrolment, record, request):
     return modules
 
 
+def refresher_due(completed_at, refresher_months):
+    """When a refresher falls due after a cycle completed at ``completed_at`` (None: never).
+    Calendar months, the day kept where the month has it (31 January + 1 month: 28 or 29
+    February). The one reckoning My learning, certificates and reminder emails all use."""
+    if completed_at is None or not refresher_months:
+        return None
+    return completed_at + relativedelta(months=refresher_months)
+
+
 def refresher_due_at(enrolment, programme):
     """When the completed cycle's refresher falls due; None if not completed or no refresher."""
-    if enrolment is None or enrolment.completed_at is None or not programme.refresher_months:
+    if enrolment is None:
         return None
-    return enrolment.completed_at + relativedelta(months=programme.refresher_months)
+    return refresher_due(enrolment.completed_at, programme.refresher_months)
 
 
 def _progress(programme, enrolment, record, request, now):

@@ -22,7 +22,6 @@ email is queued, so two workers running at once never both send it. Emails go th
 /my-learning/ and to the profile page, where reminders are turned off.
 """
 
-import calendar as month_calendar
 from collections import defaultdict
 from datetime import timedelta
 
@@ -34,29 +33,11 @@ from django.urls import reverse
 
 from ..booking.calendar import absolute_url, service_name, site_url
 from ..booking.notifications import format_date
+from .progress import refresher_due
 
 REFRESHER_NOTICE = timedelta(days=30)
 NUDGE_INTERVAL = timedelta(days=14)
 TEMPLATE_DIR = "training/emails"
-
-
-def add_months(moment, months):
-    """``moment`` plus a number of calendar months, the day kept where the month has it
-    (31 January + 1 month: 28 or 29 February)."""
-    month_index = moment.month - 1 + months
-    year = moment.year + month_index // 12
-    month = month_index % 12 + 1
-    day = min(moment.day, month_calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
-
-
-def refresher_due_at(completed_at, refresher_months):
-    """When a refresher falls due after a cycle completed at ``completed_at``; None: never."""
-    if not refresher_months or completed_at is None:
-        return None
-    # As training.completion.progress.refresher_due_at reckons it (months added to the
-    # stored moment), so the email and "My learning" give the same date.
-    return add_months(completed_at, refresher_months)
 
 
 def _remindable(queryset):
@@ -97,7 +78,7 @@ def due_refreshers(now):
     due = []
     horizon = now + REFRESHER_NOTICE
     for enrolment in refresher_candidates().select_related("programme", "user").order_by("pk"):
-        due_at = refresher_due_at(enrolment.done_at, enrolment.programme.refresher_months)
+        due_at = refresher_due(enrolment.done_at, enrolment.programme.refresher_months)
         if due_at is not None and due_at <= horizon:
             due.append((enrolment, due_at))
     return due
