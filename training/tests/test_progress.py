@@ -3,10 +3,9 @@ and the beacon view (anonymous beacons keep nothing; nonsense is a 400)."""
 
 import json
 import threading
-import time
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +13,7 @@ from hypothesis import strategies as st
 
 from cms.learning_record.api import events_for
 from cms.learning_record.models import Verb
+from conftest import waiting_for_locks
 from training.models import ScenarioPage, WatchProgress
 from training.progress import (
     MAX_RANGES,
@@ -145,21 +145,6 @@ def test_a_video_that_is_not_ready_records_nothing(practitioner):
     assert not WatchProgress.objects.exists()
 
 
-def _waiting_for_locks(fn):
-    """Call fn, retrying while the test database says "locked": the SQLite test database is
-    in memory with a shared cache, where meeting another connection's lock fails at once
-    instead of waiting as a file database does (as in cms/learning_record's race test).
-    The failed call's transaction rolled back, so retrying it is that wait."""
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            return fn()
-        except OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.001)
-
-
 @pytest.mark.database_sensitive
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_beacons_keep_every_range_and_record_once(practitioner):
@@ -173,7 +158,9 @@ def test_concurrent_beacons_keep_every_range_and_record_once(practitioner):
     def beacon(start):
         try:
             barrier.wait(timeout=30)
-            _waiting_for_locks(lambda: record_watched(practitioner, page, [[0, 10], [start, start + 11.5]]))
+            waiting_for_locks(
+                lambda: record_watched(practitioner, page, [[0, 10], [start, start + 11.5]]), seconds=30
+            )
         except Exception as error:  # reported below
             errors.append(error)
         finally:

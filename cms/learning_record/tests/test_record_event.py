@@ -1,13 +1,12 @@
 import json
 import math
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import OperationalError, connection
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -18,6 +17,7 @@ from cms.learning_record.models import MAX_DATA_BYTES, MAX_DATA_TEXT, LearningEv
 from cms.taxonomy.models import Agency
 from cms.users.models import User
 from cms.users.personal_data import delete_user, export_user_data
+from conftest import waiting_for_locks
 
 pytestmark = pytest.mark.django_db
 
@@ -204,24 +204,6 @@ def test_deleting_the_account_deletes_its_events_only(client, practitioner, trai
     assert not LearningEvent.objects.exists()
 
 
-def _waiting_for_locks(fn):
-    """Call fn, retrying while the test database says "locked".
-
-    The SQLite test database is in memory with a shared cache, where a connection that
-    meets another's lock fails at once instead of waiting as a file database does (our
-    settings give it 20 seconds). Retrying the whole call is that wait: record_event's
-    transaction rolled back, so nothing was written. PostgreSQL waits on the row lock.
-    """
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            return fn()
-        except OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.001)
-
-
 @pytest.mark.database_sensitive
 @pytest.mark.django_db(transaction=True)
 def test_once_holds_when_requests_race():
@@ -235,7 +217,7 @@ def test_once_holds_when_requests_race():
         def record(_, agency=agency, barrier=barrier):
             try:
                 barrier.wait(timeout=10)
-                return _waiting_for_locks(lambda: record_event(user, Verb.COMPLETED, agency, once=True).pk)
+                return waiting_for_locks(lambda: record_event(user, Verb.COMPLETED, agency, once=True).pk)
             finally:
                 connection.close()
 
