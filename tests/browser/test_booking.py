@@ -10,22 +10,12 @@ from playwright.sync_api import expect
 
 from cms.learning_record.models import LearningEvent, Verb
 from tests.browser.conftest import serious_violations
+from tests.browser.signing_in import sign_in
 from training.booking import service
 from training.models import Attendance, Booking, BookingStatus
 from training.tests.session_factories import make_person, make_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, user):
-    """Put `user`'s session cookie into the browser (the sign-in form has its own browser tests)."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_a_practitioner_books_gets_the_calendar_file_and_cancels(page, live_server, axe):

@@ -10,23 +10,12 @@ from champions.models import ChampionStoryPage
 from champions.tests.factories import make_champion, make_story
 from cms.users import roles
 from tests.browser.conftest import serious_violations
+from tests.browser.signing_in import sign_in
 from training.tests.session_factories import make_person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 STORY_TITLE = "Asking the school nurse before the holidays"
-
-
-def sign_in(page, live_server, user):
-    """Put `user`'s session cookie into the browser (the sign-in form has its own browser tests)."""
-    from django.test import Client
-
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_a_champion_drafts_and_submits_a_story_and_an_editor_approves_it(page, live_server, axe):

@@ -12,6 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REPORT_VIOLATIONS = """
@@ -49,17 +51,6 @@ def visit(page, url):
     policy = response.headers.get("content-security-policy", "")
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy, (url, policy)
     return response
-
-
-def sign_in(page, live_server, user):
-    """Put `user`'s session cookie into the browser (the sign-in form has its own tests)."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from case_studies.tests.factories import make_case_study
 from media.pipeline import create_video
 from tests.browser.conftest import serious_violations
+from tests.browser.signing_in import sign_in
 from training.models import Certificate, Session
 from training.tests.completion_factories import make_programme_with_modules
 from training.tests.factories import decision_point, make_scenario
@@ -65,18 +66,6 @@ def programme(baseline_data, no_search_index_updates, tmp_path):
         "session": session,
         "trainer": trainer,
     }
-
-
-def sign_in(page, live_server, user):
-    """Put `user`'s session cookie into the browser (the sign-in form has its own browser tests)."""
-    from django.test import Client
-
-    page.context.clear_cookies()
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def watch_and_reflect(page, scenario):
