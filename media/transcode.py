@@ -9,7 +9,8 @@ file arrives. Metadata is dropped: a phone's recording can carry where it was ma
 
 ``run_ffmpeg`` reads ffmpeg's ``-progress`` output to report a percentage, and turns a
 non-zero exit into ``TranscodeFailed`` with a short human summary plus ffmpeg's last
-error line. ``check_outputs`` probes what was written before anything is kept. Nothing
+error line; an ffmpeg whose position stops moving for ``STALL_TIMEOUT_SECONDS`` is
+stopped and reported the same way. ``check_outputs`` probes what was written before anything is kept. Nothing
 here touches the database or storage: tasks.py does, so a failed run leaves nothing
 behind but a temporary directory that is removed.
 """
@@ -19,6 +20,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,9 @@ from .probe import moov_before_mdat
 
 POSTER_SECONDS = 3.0
 PROGRESS_INTERVAL_SECONDS = 1.0
+#: ffmpeg whose output position has not moved for this long is stopped (a hung read of the
+#: original, a filter that never ends): a worker is never held by it for ever.
+STALL_TIMEOUT_SECONDS = 300.0
 # Renditions: (name, the shorter side at most, x264 quality, peak video bit rate, audio bit rate).
 RENDITIONS = (
     ("720", 720, 23, "3000k", "128k"),
@@ -110,12 +115,40 @@ def build_command(source, outputs, *, duration, preset="veryfast"):
     ]  # fmt: skip
 
 
+class _StallWatch(threading.Thread):
+    """Kills ``process`` when :meth:`moved` has not been called for ``seconds``."""
+
+    def __init__(self, process, seconds):
+        super().__init__(daemon=True, name="ffmpeg-stall-watch")
+        self.process = process
+        self.seconds = seconds
+        self.last_move = time.monotonic()
+        self.fired = False
+        self._done = threading.Event()
+
+    def moved(self):
+        self.last_move = time.monotonic()
+
+    def run(self):
+        while not self._done.wait(min(1.0, self.seconds / 4)):
+            if time.monotonic() - self.last_move > self.seconds:
+                self.fired = True
+                self.process.kill()
+                return
+
+    def stop(self):
+        self._done.set()
+
+
 def run_ffmpeg(command, *, duration, on_progress=None):
     """Run ``command``; call ``on_progress(percent)`` at most about once a second while it
     works (a false return stops ffmpeg and raises TranscodeCancelled). Raises
-    TranscodeFailed when ffmpeg exits non-zero."""
+    TranscodeFailed when ffmpeg exits non-zero, or when its output position stays put for
+    :data:`STALL_TIMEOUT_SECONDS` (it is stopped)."""
     with tempfile.TemporaryFile() as stderr:
         process = Popen(command, stdin=DEVNULL, stdout=PIPE, stderr=stderr, preexec_fn=_die_with_parent)
+        watch = _StallWatch(process, STALL_TIMEOUT_SECONDS)
+        watch.start()
         cancelled = False
         last_report = 0.0
         out_time = 0.0
@@ -123,8 +156,9 @@ def run_ffmpeg(command, *, duration, on_progress=None):
             for raw in process.stdout:
                 key, _, value = raw.decode("utf-8", "replace").strip().partition("=")
                 if key in ("out_time_us", "out_time_ms"):  # both are microseconds
-                    if value.isdigit():
-                        out_time = max(out_time, int(value) / 1_000_000)
+                    if value.isdigit() and int(value) / 1_000_000 > out_time:
+                        out_time = int(value) / 1_000_000
+                        watch.moved()
                 elif key == "progress" and on_progress is not None:
                     now = time.monotonic()
                     if now - last_report >= PROGRESS_INTERVAL_SECONDS or value == "end":
@@ -135,10 +169,16 @@ def run_ffmpeg(command, *, duration, on_progress=None):
                             process.kill()
                             break
         finally:
+            watch.stop()
             process.stdout.close()
             returncode = process.wait()
         if cancelled:
             raise TranscodeCancelled
+        if watch.fired:
+            raise TranscodeFailed(
+                f"ffmpeg made no progress for {STALL_TIMEOUT_SECONDS:g} seconds, so it was stopped. "
+                "Try again; if it happens again, the file may be damaged."
+            )
         if returncode != 0:
             stderr.seek(0)
             raise TranscodeFailed(_failure_reason(returncode, stderr.read()))

@@ -194,3 +194,20 @@ def test_a_missing_original_fails_with_a_clear_reason(queued_video):
     os.remove(queued_video.file.path)
     video = tasks.run_transcode(queued_video.pk)
     assert video.status_label == "Failed: The original file is missing. Upload the video again."
+
+
+def test_an_ffmpeg_that_stops_making_progress_is_stopped_with_a_reason(monkeypatch):
+    """A stuck ffmpeg (a hung read, a filter that never ends) must not hold a worker forever."""
+    monkeypatch.setattr(transcode, "STALL_TIMEOUT_SECONDS", 0.3)
+    script = "echo out_time_us=1000000; echo progress=continue; exec sleep 30"
+    with pytest.raises(transcode.TranscodeFailed) as failure:
+        transcode.run_ffmpeg(["sh", "-c", script], duration=60)
+    assert "no progress for 0.3 seconds" in failure.value.reason
+
+
+def test_a_slow_ffmpeg_that_keeps_making_progress_is_left_to_finish(monkeypatch):
+    monkeypatch.setattr(transcode, "STALL_TIMEOUT_SECONDS", 0.5)
+    steps = "; ".join(f"echo out_time_us={n}00000; echo progress=continue; sleep 0.2" for n in range(1, 6))
+    seen = []
+    transcode.run_ffmpeg(["sh", "-c", steps + "; echo progress=end"], duration=1, on_progress=seen.append)
+    assert seen and seen[-1] == 50  # 0.5 s of 1 s, reported at the end
