@@ -6,10 +6,11 @@
   it was revoked and when (status 410).
 - ``verify_form`` (/certificates/verify/): one text input; a code in the query string is
   checked for its shape and redirected to its verification page.
-- ``verify`` (/certificates/verify/<code>/): public. A genuine code says only that the
-  certificate is genuine and whether it is valid, expired (with the date) or revoked
-  (with the date). No name, programme, modules or dates of completion: whoever holds the
-  PDF can read those on it, and the page gives nothing to someone who only has a code.
+- ``verify`` (/certificates/verify/<code>/): public. A genuine code says that the
+  certificate is genuine, for which programme (so a PDF that pairs a real code with
+  another programme is caught), and whether it is valid, expired (with the date) or
+  revoked (with the date). No name, modules or dates of completion: nothing about the
+  person to someone who only has a code.
   A code that is not a certificate's, made up or malformed, is a plain 404 "No
   certificate has this code". Requests are counted per visitor (``RATE_LIMIT`` a minute,
   then a 429) so codes cannot be tried in bulk, and the pages are never indexed or cached.
@@ -160,6 +161,7 @@ def verify(request, code):
     state = certificates.status(certificate)
     context = {
         "code": display(certificate.code),
+        "programme_title": certificate.programme_title,
         "status": state.value,
         "expired_on": certificate.expires_at if state == Status.EXPIRED else None,
         "revoked_on": certificate.revoked_at if state == Status.REVOKED else None,
