@@ -15,7 +15,10 @@ of all three:
 Changes that replace the token: a page saved, published, unpublished, moved or deleted;
 a view restriction, site or search promotion saved or deleted; any taxonomy or glossary
 row, or row of a model a registered type's results read through ``select_related`` /
-``prefetch_related`` (a scenario's video and caption tracks), saved or deleted. A token
+``prefetch_related`` (a scenario's video and caption tracks), saved or deleted; and
+whatever a content type's own code says (``bump()``: a session's title or venue, which
+its programme's snippet shows). Entries expire after 5 minutes, for what only time
+changes (a session's start passing). A token
 that can't be replaced stops the change (fail closed): the only exception is a database
 without the table yet (during migrations), where nothing can be cached either.
 

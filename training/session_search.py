@@ -37,9 +37,14 @@ def sessions_search_text(programme):
 
 
 def reindex_programmes(*programme_ids):
-    """Queue an index update of these programmes' pages (as a page save does)."""
+    """Queue an index update of these programmes' pages (as a page save does), and tell the
+    search page cache that what their results show has changed (in this transaction: the
+    snippet reads the sessions from the database, before the update is indexed)."""
     from modelsearch import signal_handlers
 
+    from search.page_cache import bump
+
+    bump()
     for pk in sorted({pk for pk in programme_ids if pk is not None}):
         signal_handlers.insert_or_update_object_task.enqueue("training", "inductionprogrammepage", str(pk))
 

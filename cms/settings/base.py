@@ -294,7 +294,7 @@ CACHES = {
     "search_pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "search-pages",
-        "TIMEOUT": 3600,
+        "TIMEOUT": 300,  # what only time changes (a session's start passing) shows within 5 min
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }

@@ -144,3 +144,21 @@ def test_bookings_do_not_rewrite_the_programme_s_document(programme, monkeypatch
     session.title = "Renamed"
     session.save()
     assert queued.count("inductionprogrammepage") == 1
+
+
+def test_a_renamed_session_shows_in_cached_results_before_its_programme_is_reindexed(
+    client, programme, kirkstall, settings
+):
+    session = make_session(programme, title="Shadowing briefing", venue=kirkstall)
+    [(_title, _url, snippet)] = results(client, "Kirkstall")
+    assert "Shadowing briefing" in snippet
+    settings.TASKS = {  # the reindex is queued and not run, as when the worker is busy
+        "default": {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": ["default", "search", "media"],
+        }
+    }
+    session.title = "Briefing before your placement"
+    session.save()
+    [(_title, _url, snippet)] = results(client, "Kirkstall")
+    assert "Briefing before your placement" in snippet
