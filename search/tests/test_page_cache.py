@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from case_studies.models import CaseStudyPage
 from case_studies.tests.factories import make_case_study, publish
 from cms.glossary.models import GlossaryTerm
 from search import page_cache, views
@@ -210,3 +211,49 @@ def test_a_save_of_an_unrelated_row_keeps_the_cache(client, story, computed, pra
     practitioner.save()
     html(client, q="consent")
     assert len(computed) == 1
+
+
+@pytest.mark.database_sensitive
+@pytest.mark.django_db(transaction=True)
+def test_pages_saved_at_once_in_several_threads_each_replace_the_token(baseline_data):
+    """Every watched save writes the one token row in its own transaction: saves racing in
+    several threads all commit (PostgreSQL queues them on the row lock; SQLite's test
+    database is retried while locked), and the token ends up changed."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection as main_connection
+
+    from conftest import waiting_for_locks
+
+    stories = [make_case_study(f"Consent story {n}", state="published") for n in range(4)]
+    before = page_cache.current_token()
+    barrier = threading.Barrier(len(stories))
+
+    def rename(story):
+        from django.db import connection
+
+        try:
+            barrier.wait(timeout=10)
+
+            def save():
+                from django.db import transaction
+
+                with transaction.atomic():
+                    page = type(story).objects.get(pk=story.pk)
+                    page.title = story.title + " (renamed)"
+                    page.save()
+                return page_cache.current_token()
+
+            return waiting_for_locks(save)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(len(stories)) as pool:
+        tokens = list(pool.map(rename, stories))
+    main_connection.close()
+    assert before not in tokens
+    assert page_cache.current_token() in tokens  # the last save's own
+    assert {page.title for page in CaseStudyPage.objects.filter(pk__in=[s.pk for s in stories])} == {
+        story.title + " (renamed)" for story in stories
+    }
