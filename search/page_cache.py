@@ -12,15 +12,22 @@ of all three:
   the transaction* of every change to what results show (below), so another process
   reads the new token exactly when it can read the change.
 
-Changes that replace the token: a page saved, published, unpublished, moved or deleted;
-a view restriction, site or search promotion saved or deleted; any taxonomy or glossary
-row, or row of a model a registered type's results read through ``select_related`` /
-``prefetch_related`` (a scenario's video and caption tracks), saved or deleted; and
-whatever a content type's own code says (``bump()``: a session's title or venue, which
-its programme's snippet shows). Entries expire after 5 minutes, for what only time
-changes (a session's start passing). A token
+Changes that replace the token: a page saved (except a save of only draft or lock
+fields: ``UNSHOWN_PAGE_FIELDS``) or deleted -- publishing, unpublishing and moving all
+save each page inside their transaction; a view restriction, site or search promotion
+saved or deleted; any taxonomy or glossary row, or row of a model a registered type's
+results read through ``select_related`` / ``prefetch_related`` (a scenario's video and
+caption tracks), saved or deleted; and whatever a content type's own code says
+(``bump()``: a session's title or venue, which its programme's snippet shows). Entries
+expire after 5 minutes, for what only time changes (a session's start passing). A token
 that can't be replaced stops the change (fail closed): the only exception is a database
 without the table yet (during migrations), where nothing can be cached either.
+
+And on every use, a cached body is checked against the database: if any page it links
+to is no longer live and public (:func:`still_shown`, one query), it is computed afresh.
+So a withdrawn or restricted page never shows from the cache, even when the change
+committed before its token (a view restriction saved outside a transaction) or reached
+the database without a signal.
 
 Nothing is cached -- the page is computed afresh -- when the token can't be read, the
 backend has no ``index_state`` (OpenSearch, which caches on its side) or the cache
@@ -40,7 +47,6 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SearchContentVersion
 
@@ -61,6 +67,7 @@ class CachedPage:
     title: str  # the document title
     search_query: str  # the query searched (the correction, when one was shown)
     log: tuple | None  # (typed query, result count, log if zero) for page 1 of a search
+    page_ids: tuple = ()  # every page it links to (results, promotions): checked on each use
 
 
 def watched_models():
@@ -108,27 +115,71 @@ def bump(**_kwargs):
         logger.debug("No search content version table yet (migrating): nothing is cached")
 
 
+#: Page fields no results page reads: a save of only these (a draft saved, a page locked)
+#: leaves the token alone, so editors' drafts neither wait on its row nor empty the cache.
+UNSHOWN_PAGE_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "numchild",
+        "wagtail_admin_comments",
+    }
+)
+
+
+def shows_change(sender, update_fields):
+    """False for a page save that only touched fields results never read."""
+    if update_fields is None or not issubclass(sender, Page):
+        return True
+    return not set(update_fields) <= UNSHOWN_PAGE_FIELDS
+
+
 def connect_signals():
-    """Bump on every change to what results show (from ``SearchConfig.ready``)."""
-    watched = []  # worked out at the first change, once every app has registered its types
+    """Bump on every change to what results show (from ``SearchConfig.ready``, after the
+    content apps have registered their types). Saves are heard from every model and
+    filtered; deletes only from the watched models, so the others keep Django's fast
+    delete (which any ``post_delete`` listener for a model turns off)."""
+    from django.apps import apps
 
-    def on_row_change(sender, **kwargs):
+    watched = []  # worked out at the first save, once every app has registered its types
+
+    def on_save(sender, update_fields=None, **kwargs):
         if not watched:
-            from django.apps import apps
-
             if not apps.ready:
                 bump()
                 return
             watched.append(watched_models())
-        if issubclass(sender, watched[0]):
+        if issubclass(sender, watched[0]) and shows_change(sender, update_fields):
             bump()
 
-    post_save.connect(on_row_change, weak=False, dispatch_uid="search_page_cache_save")
-    post_delete.connect(on_row_change, weak=False, dispatch_uid="search_page_cache_delete")
-    # After a publish's related rows (agencies, themes ...) are written, after a move's
-    # descendants' paths are rewritten in bulk (no post_save for them).
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(bump, weak=False, dispatch_uid=f"search_page_cache_{id(signal)}")
+    def on_delete(sender, **kwargs):
+        bump()
+
+    post_save.connect(on_save, weak=False, dispatch_uid="search_page_cache_save")
+    roots = watched_models()
+    for model in apps.get_models():
+        if issubclass(model, roots):
+            uid = f"search_page_cache_delete_{model._meta.label}"
+            post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=uid)
+
+
+def still_shown(page_ids):
+    """Whether every page a cached body lists is still live and public: checked on each
+    use, so a withdrawn page never shows from the cache even if a change reached the
+    database without a signal (a queryset update, a raw query)."""
+    ids = set(page_ids)
+    if not ids:
+        return True
+    try:
+        return Page.objects.live().public().filter(pk__in=ids).count() == len(ids)
+    except DatabaseError:
+        logger.exception("Could not check cached search results: computing them afresh")
+        return False
 
 
 def current_token():

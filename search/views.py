@@ -355,6 +355,7 @@ class SearchPage:
                         "title": pick.page.title,
                         "url": pick.page.get_url(self.request),
                         "description": pick.description,
+                        "page_id": pick.page_id,
                     }
                 )
             elif pick.external_link_url:
@@ -515,11 +516,14 @@ class SearchPage:
             page_obj = context.get("page_obj")
             if page_obj is not None and page_obj.number > 1:
                 title += f" (page {page_obj.number})"
+        page_ids = [item["page"].pk for item in context.get("results", [])]
+        page_ids += [pick["page_id"] for pick in context.get("promotions", []) if pick.get("page_id")]
         return page_cache.CachedPage(
             body=render_to_string("search/includes/body.html", context),
             title=title,
             search_query=p.query,
             log=context.get("log"),
+            page_ids=tuple(page_ids),
         )
 
     def search(self, scope):
@@ -609,6 +613,8 @@ def search(request):
     are unchanged (search/page_cache.py), else computed and cached."""
     key = page_cache.cache_key(request)
     cached = page_cache.get(key)
+    if cached is not None and not page_cache.still_shown(cached.page_ids):
+        cached = None  # a page it lists was withdrawn without a token change
     if cached is None:
         cached = SearchPage(request).render()
         page_cache.put(key, cached)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from case_studies.models import CaseStudyPage
 from case_studies.tests.factories import make_case_study, publish
@@ -257,3 +257,36 @@ def test_pages_saved_at_once_in_several_threads_each_replace_the_token(baseline_
     assert {page.title for page in CaseStudyPage.objects.filter(pk__in=[s.pk for s in stories])} == {
         story.title + " (renamed)" for story in stories
     }
+
+
+def test_a_page_withdrawn_without_any_signal_is_never_shown_from_the_cache(client, story, computed):
+    assert "Consent at the school gate" in html(client, q="consent")
+    Page.objects.filter(pk=story.pk).update(live=False)  # no save, no signal, same token
+    assert "Consent at the school gate" not in html(client, q="consent")
+    assert len(computed) == 2
+
+
+def test_a_restriction_committed_before_its_token_hides_the_page_at_once(client, story, monkeypatch):
+    """Wagtail's privacy dialog saves the restriction outside a transaction: its token change
+    can come later (or fail). The cached body is checked against the database on each use."""
+    assert "Consent at the school gate" in html(client, q="consent")
+    monkeypatch.setattr(page_cache, "bump", lambda **kwargs: None)
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    assert "Consent at the school gate" not in html(client, q="consent")
+
+
+def test_saving_a_draft_leaves_the_token_alone(story):
+    before = page_cache.current_token()
+    story.title = "A draft title nobody sees yet"
+    story.save_revision()
+    assert page_cache.current_token() == before
+    story.delete()
+    assert page_cache.current_token() != before
+
+
+def test_deletes_of_other_models_keep_django_s_fast_delete(db):
+    from django.db.models.deletion import Collector
+
+    collector = Collector(using="default")
+    assert collector.can_fast_delete(ZeroResultQuery.objects.all())
+    assert not collector.can_fast_delete(PageViewRestriction.objects.all())
