@@ -146,24 +146,18 @@ def connect_signals():
     delete (which any ``post_delete`` listener for a model turns off)."""
     from django.apps import apps
 
-    watched = []  # worked out at the first save, once every app has registered its types
+    watched = watched_models()  # the content apps come before search in INSTALLED_APPS
 
     def on_save(sender, update_fields=None, **kwargs):
-        if not watched:
-            if not apps.ready:
-                bump()
-                return
-            watched.append(watched_models())
-        if issubclass(sender, watched[0]) and shows_change(sender, update_fields):
+        if issubclass(sender, watched) and shows_change(sender, update_fields):
             bump()
 
     def on_delete(sender, **kwargs):
         bump()
 
     post_save.connect(on_save, weak=False, dispatch_uid="search_page_cache_save")
-    roots = watched_models()
     for model in apps.get_models():
-        if issubclass(model, roots):
+        if issubclass(model, watched):
             uid = f"search_page_cache_delete_{model._meta.label}"
             post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=uid)
 
